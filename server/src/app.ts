@@ -1,0 +1,109 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { systemClock, type AppContext, type Clock } from './context.ts';
+import { openDatabase, type DatabaseHandle } from './db/dialect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { registerAuth } from './http/auth.ts';
+import { API_VERSION, registerOpenApi } from './http/openapi.ts';
+import { registerErrorHandling } from './http/problem.ts';
+import { registerWebApp } from './http/static.ts';
+import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { invitationRoutes } from './modules/invitations/routes.ts';
+import { meRoutes } from './modules/me/routes.ts';
+import { workspaceRoutes } from './modules/workspaces/routes.ts';
+
+export interface BuildOptions {
+  clock?: Clock;
+  /** A pino destination stream (tests capture logs to check what they contain). */
+  logStream?: NodeJS.WritableStream;
+  database?: DatabaseHandle;
+  webRoot?: string;
+}
+
+export interface Built {
+  app: FastifyInstance;
+  ctx: AppContext;
+  database: DatabaseHandle;
+}
+
+/** Log lines carry method, path and status: never IP addresses, query strings, headers or bodies. */
+function loggerOptions(config: Config, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    ...(stream ? { stream } : {}),
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Built> {
+  const database = options.database ?? openDatabase(config.databaseUrl);
+  await migrateToLatest(database.db);
+
+  const app = Fastify({
+    logger: loggerOptions(config, options.logStream),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: false },
+  });
+  const ctx: AppContext = { config, db: database.db, clock: options.clock ?? systemClock, log: app.log };
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.removeContentTypeParser('text/plain');
+  registerErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('API-Version', API_VERSION);
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/v1/openapi')) {
+      reply.header('Cache-Control', 'no-store');
+    }
+  });
+
+  registerAuth(app, ctx);
+  await registerOpenApi(app, ctx);
+  healthRoutes(app, ctx);
+  authRoutes(app, ctx);
+  meRoutes(app, ctx);
+  workspaceRoutes(app, ctx);
+  invitationRoutes(app, ctx);
+  apiTokenRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  await registerWebApp(app, options.webRoot);
+
+  app.addHook('onClose', async () => {
+    if (!options.database) await database.destroy();
+  });
+  await app.ready();
+  return { app, ctx, database };
+}

@@ -1,0 +1,67 @@
+import type { Actor, UserActor } from '../context.ts';
+import type { Role } from '../db/types.ts';
+import { forbidden, notFound, unauthorized } from '../http/problem.ts';
+
+/**
+ * The one policy layer. Routes declare a policy (checked before the handler, see http/auth.ts) and
+ * services assert the same permissions, so the CLI and jobs pass the same gate.
+ */
+
+const everyone: readonly Role[] = ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'];
+
+export const permissionRoles = {
+  'workspace.read': everyone,
+  'members.read': ['admin', 'coordinator'],
+  'members.manage': ['admin'],
+  'invitations.manage': ['admin'],
+  'tokens.own': everyone,
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissionRoles;
+
+/**
+ * public: anyone; session: a logged-in browser session (not an API token);
+ * authenticated: a session or a token; a permission: a role in the route's workspace.
+ */
+export type RoutePolicy =
+  | { auth: 'public' }
+  | { auth: 'session' }
+  | { auth: 'authenticated' }
+  | { auth: 'workspace'; permission: Permission; sessionOnly?: boolean };
+
+export const policy = {
+  public: { auth: 'public' } as RoutePolicy,
+  session: { auth: 'session' } as RoutePolicy,
+  authenticated: { auth: 'authenticated' } as RoutePolicy,
+  workspace: (permission: Permission, sessionOnly = false): RoutePolicy => ({
+    auth: 'workspace',
+    permission,
+    sessionOnly,
+  }),
+};
+
+export function roleIn(actor: Actor, workspaceId: string): Role | undefined {
+  if (actor.kind !== 'user') return undefined;
+  if (actor.tokenWorkspaceId && actor.tokenWorkspaceId !== workspaceId) return undefined;
+  return actor.memberships.find((m) => m.workspaceId === workspaceId)?.role;
+}
+
+export function can(actor: Actor, permission: Permission, workspaceId: string): boolean {
+  if (actor.kind === 'system') return true;
+  const role = roleIn(actor, workspaceId);
+  return role !== undefined && (permissionRoles[permission] as readonly Role[]).includes(role);
+}
+
+export function requireUser(actor: Actor): UserActor {
+  if (actor.kind !== 'user') throw unauthorized();
+  return actor;
+}
+
+/** Non-members get 404 (a workspace's existence is not revealed); members without the role 403. */
+export function assertCan(actor: Actor, permission: Permission, workspaceId: string): void {
+  if (actor.kind === 'system') return;
+  if (actor.kind !== 'user') throw unauthorized();
+  if (roleIn(actor, workspaceId) === undefined) throw notFound('No such workspace.');
+  if (!can(actor, permission, workspaceId)) throw forbidden();
+}

@@ -1,0 +1,46 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export class UsageError extends Error {}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  positionals?: number;
+  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
+}
+
+export function helpText(cmd: Command): string {
+  const lines = Object.entries(cmd.options)
+    .filter(([name]) => name !== 'help')
+    .map(([name, o]) => `  --${name}${o.type === 'string' ? ' <value>' : ''}`);
+  return `Usage: wijkdragers ${cmd.usage}\n\n${cmd.summary}\n${lines.length ? `\nOptions:\n${lines.join('\n')}\n` : ''}  --help    show this help\n`;
+}
+
+export function parse(cmd: Command, argv: string[]) {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...cmd.options, help: { type: 'boolean' } },
+      allowPositionals: (cmd.positionals ?? 0) > 0,
+      strict: true,
+    });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+export function required(values: Record<string, unknown>, ...names: string[]): Record<string, string> {
+  const missing = names.filter((n) => typeof values[n] !== 'string' || values[n] === '');
+  if (missing.length) throw new UsageError(`Missing ${missing.map((m) => `--${m}`).join(', ')}`);
+  return values as Record<string, string>;
+}
+
+export async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError('Pipe the password on standard input, e.g. `echo "…" | wijkdragers user create …`');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}

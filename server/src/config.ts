@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The only module that reads process.env. Everything else receives a frozen Config. */
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'must be sqlite:<path> or postgres://…')
+    .default('sqlite:./data/wijkdragers.db'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z
+    .string()
+    .regex(/^\d+$/, 'must be a port number')
+    .default('3000')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(65535)),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'must be smtp://… or smtps://…')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Wijkdragers <no-reply@wijkdragers.localhost>'),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  JOB_POLL_MS: z
+    .string()
+    .regex(/^\d+$/, 'must be milliseconds')
+    .default('1000')
+    .transform(Number),
+});
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly databaseUrl: string;
+  readonly dialect: Dialect;
+  readonly host: string;
+  readonly port: number;
+  readonly publicUrl: string;
+  /** True when PUBLIC_URL is https: cookies get Secure and the __Host- prefix, HSTS is sent. */
+  readonly secureCookies: boolean;
+  readonly sessionSecret: string;
+  readonly dataDir: string;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly logLevel: (typeof logLevels)[number];
+  readonly trustProxy: boolean;
+  readonly jobPollMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function isLocalhost(url: URL): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+/** Reads and validates the environment once. Lists every invalid variable in one error. */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<Config> = {},
+): Config {
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const dialect: Dialect = e.DATABASE_URL.startsWith('sqlite:') ? 'sqlite' : 'postgres';
+  const sqlitePath = dialect === 'sqlite' ? e.DATABASE_URL.slice('sqlite:'.length) : undefined;
+  const dataDir = resolve(
+    e.DATA_DIR ??
+      (sqlitePath && sqlitePath !== ':memory:' ? dirname(resolve(sqlitePath)) : './data'),
+  );
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const url = new URL(publicUrl);
+  const problems: string[] = [];
+  if (e.NODE_ENV === 'production' && url.protocol !== 'https:' && !isLocalhost(url)) {
+    problems.push('PUBLIC_URL: must be https outside localhost in production');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  const config: Config = {
+    env: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    dialect,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl,
+    secureCookies: url.protocol === 'https:',
+    sessionSecret: e.SESSION_SECRET ?? overrides.sessionSecret ?? readOrCreateSecret(dataDir),
+    dataDir,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === 'true',
+    jobPollMs: e.JOB_POLL_MS,
+    ...overrides,
+  };
+  return Object.freeze(config);
+}
+
+/** SESSION_SECRET, when unset, is generated once into the data folder (mode 0600). */
+function readOrCreateSecret(dataDir: string): string {
+  const file = resolve(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}

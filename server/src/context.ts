@@ -1,0 +1,45 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.ts';
+import type { Db } from './db/dialect.ts';
+import type { Role } from './db/types.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Everything a service needs; services never see the HTTP request. */
+export interface AppContext {
+  readonly config: Config;
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly log: FastifyBaseLogger;
+}
+
+export const nowIso = (ctx: Pick<AppContext, 'clock'>): string => ctx.clock.now().toISOString();
+
+export const isoAfter = (ctx: Pick<AppContext, 'clock'>, seconds: number): string =>
+  new Date(ctx.clock.now().getTime() + seconds * 1000).toISOString();
+
+export interface MembershipRef {
+  workspaceId: string;
+  role: Role;
+}
+
+/** Who is acting. `system` is the CLI and the job runner. */
+export type Actor =
+  | {
+      kind: 'user';
+      userId: string;
+      via: 'session' | 'token';
+      /** Hash of the session id when via = session. */
+      sessionIdHash?: string;
+      /** The single workspace an API token is scoped to. */
+      tokenWorkspaceId?: string;
+      memberships: MembershipRef[];
+    }
+  | { kind: 'anonymous' }
+  | { kind: 'system' };
+
+export type UserActor = Extract<Actor, { kind: 'user' }>;

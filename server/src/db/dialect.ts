@@ -1,0 +1,129 @@
+import { resolve, dirname } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Dialect } from '../config.ts';
+import type { Database } from './types.ts';
+
+/** The only place with dialect-specific code: connections, pragmas, locking, backup, introspection. */
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  readonly db: Db;
+  readonly dialect: Dialect;
+  destroy(): Promise<void>;
+}
+
+const SQLITE_PRAGMAS: Record<string, string | number> = {
+  journal_mode: 'wal',
+  synchronous: 2, // FULL
+  foreign_keys: 1,
+  busy_timeout: 5000,
+  secure_delete: 1,
+};
+
+export function openDatabase(databaseUrl: string): DatabaseHandle {
+  if (databaseUrl.startsWith('sqlite:')) {
+    const file = databaseUrl.slice('sqlite:'.length);
+    if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+    const sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('secure_delete = ON');
+    assertSqlitePragmas(sqlite, file === ':memory:');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', destroy: () => db.destroy() };
+}
+
+/** Refuses to start when SQLite does not run with the durability and privacy settings we rely on. */
+export function assertSqlitePragmas(sqlite: SQLite.Database, inMemory: boolean): void {
+  const wrong: string[] = [];
+  for (const [name, expected] of Object.entries(SQLITE_PRAGMAS)) {
+    // In-memory databases cannot use WAL; they report "memory".
+    if (name === 'journal_mode' && inMemory) continue;
+    const actual = sqlite.pragma(name, { simple: true });
+    const ok = name === 'busy_timeout' ? Number(actual) >= 5000 : String(actual) === String(expected);
+    if (!ok) wrong.push(`${name}=${String(actual)} (expected ${String(expected)})`);
+  }
+  if (wrong.length) throw new Error(`SQLite settings not in effect: ${wrong.join(', ')}`);
+}
+
+export async function readSqlitePragmas(db: Db): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(SQLITE_PRAGMAS)) {
+    const r = await sql<Record<string, unknown>>`select * from ${sql.raw(`pragma_${name}`)}`.execute(db);
+    out[name] = String(Object.values(r.rows[0] ?? {})[0]);
+  }
+  return out;
+}
+
+/** Row lock that other instances skip (PostgreSQL); SQLite serialises writers itself. */
+export function skipLocked(dialect: Dialect): ReturnType<typeof sql.raw> {
+  return sql.raw(dialect === 'postgres' ? 'for update skip locked' : '');
+}
+
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
+/** A consistent online backup: VACUUM INTO for SQLite, pg_dump (custom format) for PostgreSQL. */
+export async function backup(handle: DatabaseHandle, databaseUrl: string, file: string): Promise<void> {
+  const target = resolve(file);
+  mkdirSync(dirname(target), { recursive: true });
+  if (handle.dialect === 'sqlite') {
+    await sql`vacuum into ${target}`.execute(handle.db);
+    return;
+  }
+  await promisify(execFile)('pg_dump', ['--format=custom', `--file=${target}`, databaseUrl]);
+}
+
+export interface ColumnInfo {
+  table: string;
+  column: string;
+  type: string;
+  nullable: boolean;
+}
+
+/** Logical schema (tables, columns, normalised types, nullability) for cross-dialect comparison. */
+export async function introspect(handle: DatabaseHandle): Promise<ColumnInfo[]> {
+  const tables = await handle.db.introspection.getTables();
+  const cols: ColumnInfo[] = [];
+  for (const t of tables) {
+    if (t.name.startsWith('kysely_')) continue;
+    for (const c of t.columns) {
+      cols.push({
+        table: t.name,
+        column: c.name,
+        type: normaliseType(c.dataType),
+        nullable: c.isNullable,
+      });
+    }
+  }
+  return cols.sort((a, b) => `${a.table}.${a.column}`.localeCompare(`${b.table}.${b.column}`));
+}
+
+function normaliseType(t: string): string {
+  const s = t.toLowerCase();
+  if (s.startsWith('varchar') || s.startsWith('character varying') || s === 'text') return 'text';
+  if (s === 'integer' || s === 'int4' || s === 'int8' || s === 'bigint') return 'integer';
+  return s;
+}
+
+export async function listIndexes(handle: DatabaseHandle): Promise<string[]> {
+  if (handle.dialect === 'sqlite') {
+    const r = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and name not like 'sqlite_%'`.execute(handle.db);
+    return r.rows.map((x) => x.name).sort();
+  }
+  const r = await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema() and indexname not like '%_pkey' and indexname not like '%_key'`.execute(handle.db);
+  return r.rows.map((x) => x.name).sort();
+}

@@ -1,0 +1,145 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Logical schema shared by SQLite and PostgreSQL. Ids are random UUIDs as text; timestamps are
+ * ISO 8601 UTC strings (`2026-01-31T12:00:00.000Z`) so both dialects sort and compare alike.
+ */
+
+export const roles = ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'] as const;
+export type Role = (typeof roles)[number];
+export const languages = ['nl', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+export interface WorkspacesTable {
+  id: string;
+  slug: string;
+  name: string;
+  gemeentecode: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  language: Language;
+  password_hash: string | null;
+  password_changed_at: string | null;
+  deactivated_at: string | null;
+  created_at: string;
+}
+
+export interface MembershipsTable {
+  workspace_id: string;
+  user_id: string;
+  role: Role;
+  created_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  workspace_id: string;
+  email: string;
+  role: Role;
+  language: Language;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  workspace_id: string | null;
+  actor_user_id: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  result: 'ok' | 'denied' | 'failed';
+  created_at: string;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface OutboxEmailsTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface ScheduledJobsTable {
+  name: string;
+  interval_seconds: number;
+  next_run_at: string;
+  locked_until: string | null;
+  last_run_at: string | null;
+  last_error: string | null;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+  api_tokens: ApiTokensTable;
+  audit_events: AuditEventsTable;
+  rate_limits: RateLimitsTable;
+  outbox_emails: OutboxEmailsTable;
+  scheduled_jobs: ScheduledJobsTable;
+}
+
+export type Workspace = Selectable<WorkspacesTable>;
+export type User = Selectable<UsersTable>;
+export type Membership = Selectable<MembershipsTable>;
+export type Invitation = Selectable<InvitationsTable>;
+export type Session = Selectable<SessionsTable>;
+export type ApiToken = Selectable<ApiTokensTable>;
+export type NewAuditEvent = Insertable<AuditEventsTable>;
+export type OutboxEmail = Selectable<OutboxEmailsTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type { Generated };

@@ -1,0 +1,80 @@
+import { hashPassword } from '../auth/crypto.ts';
+import { nowIso, type AppContext } from '../context.ts';
+import type { Role } from '../db/types.ts';
+import { findUserByEmail, insertUser } from '../modules/auth/repo.ts';
+import { upsertMembership, findWorkspaceBySlug } from '../modules/workspaces/repo.ts';
+import { createWorkspace } from '../modules/workspaces/service.ts';
+import { createRandom } from './random.ts';
+
+export const scales = ['demo', 'municipality', 'national'] as const;
+export type Scale = (typeof scales)[number];
+
+/** Extra members per scale (on top of one login per role); later modules scale their data too. */
+const extraMembers: Record<Scale, number> = { demo: 12, municipality: 2000, national: 20000 };
+
+export const demoLogins: { role: Role; email: string; name: string; password: string }[] = [
+  { role: 'admin', email: 'beheerder@demo.wijkdragers.nl', name: 'Anouk Beheer', password: 'demo-beheerder-2026' },
+  { role: 'coordinator', email: 'coordinator@demo.wijkdragers.nl', name: 'Cor Dinator', password: 'demo-coordinator-2026' },
+  { role: 'member', email: 'lid@demo.wijkdragers.nl', name: 'Lieke de Drager', password: 'demo-lid-wijk-2026' },
+  { role: 'policy_officer', email: 'beleid@demo.wijkdragers.nl', name: 'Bas Beleid', password: 'demo-beleid-2026!' },
+  { role: 'researcher', email: 'onderzoek@demo.wijkdragers.nl', name: 'Olga Onderzoek', password: 'demo-onderzoek-2026' },
+];
+
+const firstNames = ['Fatima', 'Jan', 'Sanne', 'Mohamed', 'Priya', 'Kees', 'Ayşe', 'Daan', 'Noor', 'Romano', 'Esther', 'Yusuf', 'Mila', 'Henk', 'Chantal', 'Said'];
+const lastNames = ['de Vries', 'El Amrani', 'Jansen', 'Bakker', 'Yılmaz', 'Visser', 'Smit', 'Kartosen', 'de Boer', 'Mulder', 'Pinas', 'Bouzid', 'Meijer', 'van Dijk'];
+const roleMix: Role[] = ['member', 'member', 'member', 'member', 'coordinator', 'policy_officer', 'researcher'];
+
+export interface SeedResult {
+  workspaceSlug: string;
+  created: boolean;
+  members: number;
+  logins: typeof demoLogins;
+}
+
+/**
+ * Builds the fictional municipality "Wijkhaven" (slug `demo`). Deterministic for a seed; running it
+ * again leaves an existing demo workspace as it is.
+ */
+export async function seedDemo(ctx: AppContext, options: { scale?: Scale; seed?: number } = {}): Promise<SeedResult> {
+  const scale = options.scale ?? 'demo';
+  const existing = await findWorkspaceBySlug(ctx.db, 'demo');
+  if (existing) return { workspaceSlug: 'demo', created: false, members: 0, logins: demoLogins };
+  const random = createRandom(options.seed ?? 20261129);
+  const workspace = await createWorkspace(ctx, { name: 'Gemeente Wijkhaven (demo)', gemeentecode: 'GM9999', slug: 'demo' });
+  const now = nowIso(ctx);
+  for (const login of demoLogins) {
+    if (await findUserByEmail(ctx.db, login.email)) continue;
+    const id = random.uuid();
+    await insertUser(ctx.db, {
+      id,
+      email: login.email,
+      display_name: login.name,
+      language: 'nl',
+      password_hash: await hashPassword(login.password),
+      password_changed_at: now,
+      deactivated_at: null,
+      created_at: now,
+    });
+    await upsertMembership(ctx.db, { workspace_id: workspace.id, user_id: id, role: login.role, created_at: now });
+  }
+  // Extra members cannot log in (no password): they exist to give lists and benchmarks real size.
+  const count = extraMembers[scale];
+  await ctx.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < count; i++) {
+      const id = random.uuid();
+      const name = `${random.pick(firstNames)} ${random.pick(lastNames)}`;
+      await insertUser(trx, {
+        id,
+        email: `bewoner${i + 1}@demo.wijkdragers.nl`,
+        display_name: name,
+        language: random.next() < 0.85 ? 'nl' : 'en',
+        password_hash: null,
+        password_changed_at: null,
+        deactivated_at: null,
+        created_at: now,
+      });
+      await upsertMembership(trx, { workspace_id: workspace.id, user_id: id, role: random.pick(roleMix), created_at: now });
+    }
+  });
+  return { workspaceSlug: workspace.slug, created: true, members: count + demoLogins.length, logins: demoLogins };
+}

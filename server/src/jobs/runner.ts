@@ -1,0 +1,53 @@
+import { isoAfter, nowIso, type AppContext } from '../context.ts';
+import type { Dialect } from '../config.ts';
+import { sendDueEmails, type MailTransport } from '../mail/outbox.ts';
+import { claimScheduledJob, ensureScheduledJob, finishScheduledJob } from './repo.ts';
+import { cleanup } from './cleanup.ts';
+
+export interface ScheduledJob {
+  name: string;
+  intervalSeconds: number;
+  run(ctx: AppContext): Promise<void>;
+}
+
+/** Later modules add their reminders and digests here. */
+export const scheduledJobs: ScheduledJob[] = [{ name: 'cleanup', intervalSeconds: 3600, run: cleanup }];
+
+/**
+ * Runs due scheduled jobs and sends the email outbox. State lives in the database, so any number
+ * of instances can run this loop: a job is claimed by a conditional update, emails by row locks.
+ */
+export async function runDueWork(ctx: AppContext, dialect: Dialect, transport: MailTransport): Promise<void> {
+  for (const job of scheduledJobs) {
+    await ensureScheduledJob(ctx.db, job.name, job.intervalSeconds, nowIso(ctx));
+    if (!(await claimScheduledJob(ctx.db, job.name, nowIso(ctx), isoAfter(ctx, 600)))) continue;
+    let error: string | null = null;
+    try {
+      await job.run(ctx);
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+      ctx.log.error({ job: job.name }, 'scheduled job failed');
+    }
+    await finishScheduledJob(ctx.db, job.name, nowIso(ctx), isoAfter(ctx, job.intervalSeconds), error);
+  }
+  await sendDueEmails(ctx, dialect, transport);
+}
+
+export function startJobRunner(ctx: AppContext, dialect: Dialect, transport: MailTransport): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const tick = () => {
+    if (stopped) return;
+    running = runDueWork(ctx, dialect, transport)
+      .catch((err: unknown) => ctx.log.error({ err: { message: (err as Error).message } }, 'job runner tick failed'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, ctx.config.jobPollMs);
+      });
+  };
+  let timer = setTimeout(tick, 0);
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+  };
+}
