@@ -1,0 +1,93 @@
+import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me, Workspace } from '../../api/types.ts';
+import { exactActive } from '../links.tsx';
+
+const linkClass = 'utrecht-link utrecht-link--html-a utrecht-nav-list__link';
+
+function Item({ children }: { children: ReactNode }) {
+  return <li className="utrecht-nav-list__item">{children}</li>;
+}
+
+/** Links depend on the session and, inside a workspace, on the user's role there. */
+export function PrimaryNav({ me, workspace }: { me: Me | null; workspace: Workspace | null }) {
+  const { t } = useTranslation();
+  const slug = workspace?.slug;
+  return (
+    <nav className="utrecht-nav-bar" aria-label={t('layout.primaryNav')}>
+      <div className="utrecht-nav-bar__content">
+        <ul className="utrecht-nav-list">
+          {me ? (
+            <Item>
+              <Link to="/werkruimtes" className={linkClass} activeOptions={exactActive}>
+                {t('nav.workspaces')}
+              </Link>
+            </Item>
+          ) : (
+            <>
+              <Item>
+                <Link to="/" className={linkClass} activeOptions={exactActive}>
+                  {t('nav.home')}
+                </Link>
+              </Item>
+              <Item>
+                <Link to="/inloggen" className={linkClass} activeOptions={exactActive}>
+                  {t('nav.login')}
+                </Link>
+              </Item>
+            </>
+          )}
+          {slug ? (
+            <>
+              <Item>
+                <Link
+                  to="/w/$slug"
+                  params={{ slug }}
+                  className={linkClass}
+                  activeOptions={exactActive}
+                >
+                  {t('nav.workspaceHome')}
+                </Link>
+              </Item>
+              {workspace.role === 'admin' ? (
+                <>
+                  <Item>
+                    <Link
+                      to="/w/$slug/beheer/leden"
+                      params={{ slug }}
+                      className={linkClass}
+                      activeOptions={exactActive}
+                    >
+                      {t('nav.members')}
+                    </Link>
+                  </Item>
+                  <Item>
+                    <Link
+                      to="/w/$slug/beheer/uitnodigingen"
+                      params={{ slug }}
+                      className={linkClass}
+                      activeOptions={exactActive}
+                    >
+                      {t('nav.invitations')}
+                    </Link>
+                  </Item>
+                </>
+              ) : null}
+              <Item>
+                <Link
+                  to="/w/$slug/tokens"
+                  params={{ slug }}
+                  className={linkClass}
+                  activeOptions={exactActive}
+                >
+                  {t('nav.tokens')}
+                </Link>
+              </Item>
+            </>
+          ) : null}
+        </ul>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,77 @@
+import { hashKey } from '@tanstack/react-query';
+import { createRouter } from '@tanstack/react-router';
+import { NotFoundPage, PendingPage, RouteError } from './components/status-pages.tsx';
+import { meQuery } from './features/session/store.ts';
+import { focusMainHeading } from './lib/focus.ts';
+import { queryClient } from './query-client.ts';
+import { accessibilityRoute } from './routes/accessibility.tsx';
+import { accountRoute } from './routes/account.tsx';
+import { forgotPasswordRoute } from './routes/forgot-password.tsx';
+import { homeRoute } from './routes/home.tsx';
+import { invitationRoute } from './routes/invitation.tsx';
+import { invitationsRoute } from './routes/invitations.tsx';
+import { loginRoute } from './routes/login.tsx';
+import { logoutRoute } from './routes/logout.tsx';
+import { membersRoute } from './routes/members.tsx';
+import { privacyRoute } from './routes/privacy.tsx';
+import { protectedRoute } from './routes/protected.tsx';
+import { rootRoute } from './routes/root.tsx';
+import { setPasswordRoute } from './routes/set-password.tsx';
+import './routes/static-data.ts';
+import { tokensRoute } from './routes/tokens.tsx';
+import { workspaceHomeRoute } from './routes/workspace-home.tsx';
+import { workspaceRoute } from './routes/workspace.tsx';
+import { workspacesRoute } from './routes/workspaces.tsx';
+
+const meQueryHash = hashKey(meQuery.queryKey);
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  loginRoute,
+  logoutRoute,
+  forgotPasswordRoute,
+  setPasswordRoute,
+  invitationRoute,
+  accessibilityRoute,
+  privacyRoute,
+  protectedRoute.addChildren([
+    workspacesRoute,
+    accountRoute,
+    workspaceRoute.addChildren([workspaceHomeRoute, membersRoute, invitationsRoute, tokensRoute]),
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  // Loaders fill the query cache; the cache decides freshness, so the router never caches.
+  defaultPreloadStaleTime: 0,
+  defaultPreload: 'intent',
+  defaultPendingComponent: PendingPage,
+  defaultPendingMs: 400,
+  defaultErrorComponent: RouteError,
+  defaultNotFoundComponent: NotFoundPage,
+  scrollRestoration: true,
+});
+
+// When the session ends (logout, idle timeout, logout in another tab), re-check every route, so
+// protected pages redirect to the login page.
+let signedIn = false;
+queryClient.getQueryCache().subscribe((event) => {
+  if (event.type !== 'updated' || event.query.queryHash !== meQueryHash) return;
+  if (event.action.type !== 'success') return;
+  const now = event.query.state.data != null;
+  if (signedIn && !now) void router.invalidate();
+  signedIn = now;
+});
+
+// After client-side navigation, tell screen-reader users where they are: focus the new page's h1.
+router.subscribe('onRendered', (event) => {
+  if (event.fromLocation && event.pathChanged) focusMainHeading();
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
