@@ -1,13 +1,17 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RouteOptions,
+} from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { systemClock, type AppContext, type Clock } from './context.ts';
 import { openDatabase, type DatabaseHandle } from './db/dialect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerAuth } from './http/auth.ts';
-import { API_VERSION, registerOpenApi } from './http/openapi.ts';
+import { frameworkErrorHandler, registerHeaders } from './http/headers.ts';
+import { registerOpenApi } from './http/openapi.ts';
 import { registerErrorHandling } from './http/problem.ts';
 import { registerWebApp } from './http/static.ts';
 import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
@@ -24,6 +28,8 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
   database?: DatabaseHandle;
   webRoot?: string;
+  /** Called for every route as it is registered (tests build the route inventory from it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export interface Built {
@@ -33,12 +39,18 @@ export interface Built {
 }
 
 /** Log lines carry method, path and status: never IP addresses, query strings, headers or bodies. */
-function loggerOptions(config: Config, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
+function loggerOptions(
+  config: Config,
+  stream?: NodeJS.WritableStream,
+): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
     ...(stream ? { stream } : {}),
     serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+      req: (req: { method: string; url: string }) => ({
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };
@@ -53,8 +65,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: false },
+    frameworkErrors: frameworkErrorHandler(config),
   });
-  const ctx: AppContext = { config, db: database.db, clock: options.clock ?? systemClock, log: app.log };
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    clock: options.clock ?? systemClock,
+    log: app.log,
+  };
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -62,33 +81,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerErrorHandling(app);
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    hsts: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'same-origin' },
-    crossOriginEmbedderPolicy: false,
-    frameguard: { action: 'deny' },
-  });
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('API-Version', API_VERSION);
-    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/v1/openapi')) {
-      reply.header('Cache-Control', 'no-store');
-    }
-  });
+  await registerHeaders(app, config);
 
   registerAuth(app, ctx);
   await registerOpenApi(app, ctx);

@@ -30,11 +30,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Wijkdragers <no-reply@wijkdragers.localhost>'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  JOB_POLL_MS: z
-    .string()
-    .regex(/^\d+$/, 'must be milliseconds')
-    .default('1000')
-    .transform(Number),
+  JOB_POLL_MS: z.string().regex(/^\d+$/, 'must be milliseconds').default('1000').transform(Number),
 });
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -18,7 +18,12 @@ export function safeEqual(a: string, b: string): boolean {
 }
 
 // OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane.
-const ARGON2_OPTIONS = { type: argon2.argon2id as 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const ARGON2_OPTIONS = {
+  type: argon2.argon2id as 2,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export const hashPassword = (password: string): Promise<string> =>
   argon2.hash(password, ARGON2_OPTIONS);

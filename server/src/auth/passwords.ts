@@ -29,11 +29,17 @@ const common = new Set<string>(
 );
 
 /** Returns every reason a new password is refused (empty when acceptable). */
-export function checkPassword(password: string, pointer = '/password', email?: string): FieldError[] {
+export function checkPassword(
+  password: string,
+  pointer = '/password',
+  email?: string,
+): FieldError[] {
   const errors: FieldError[] = [];
   const chars = [...password].length;
   if (chars < MIN_PASSWORD_LENGTH) {
-    errors.push(fieldError(pointer, 'too_short', `Use at least ${MIN_PASSWORD_LENGTH} characters.`));
+    errors.push(
+      fieldError(pointer, 'too_short', `Use at least ${MIN_PASSWORD_LENGTH} characters.`),
+    );
   }
   if (chars > MAX_PASSWORD_LENGTH) {
     errors.push(fieldError(pointer, 'too_long', `Use at most ${MAX_PASSWORD_LENGTH} characters.`));
@@ -45,7 +51,11 @@ export function checkPassword(password: string, pointer = '/password', email?: s
     (email !== undefined && lower === email.toLowerCase())
   ) {
     errors.push(
-      fieldError(pointer, 'password_too_common', 'This password is too common or too easy to guess.'),
+      fieldError(
+        pointer,
+        'password_too_common',
+        'This password is too common or too easy to guess.',
+      ),
     );
   }
   return errors;

@@ -7,7 +7,13 @@ import { forbidden, notFound, unauthorized } from '../http/problem.ts';
  * services assert the same permissions, so the CLI and jobs pass the same gate.
  */
 
-const everyone: readonly Role[] = ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'];
+const everyone: readonly Role[] = [
+  'admin',
+  'coordinator',
+  'member',
+  'policy_officer',
+  'researcher',
+];
 
 export const permissionRoles = {
   'workspace.read': everyone,

@@ -55,7 +55,10 @@ function isCrossSite(ctx: AppContext, request: FastifyRequest): boolean {
   return origin !== undefined && origin !== new URL(ctx.config.publicUrl).origin;
 }
 
-async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<Authenticated | undefined> {
+async function authenticate(
+  ctx: AppContext,
+  request: FastifyRequest,
+): Promise<Authenticated | undefined> {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header);
@@ -76,8 +79,9 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('csrfToken', undefined);
   app.decorateRequest('workspace', undefined);
 
+  // No exceptions: an exempt prefix or method would be a route that skips the policy check.
   app.addHook('onRoute', (route) => {
-    if (!route.config?.policy && !route.url.startsWith('/api/v1/openapi') && route.method !== 'HEAD') {
+    if (!route.config?.policy) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no policy`);
     }
   });
@@ -85,7 +89,10 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (request) => {
     request.actor = { kind: 'anonymous' };
     const routePolicy = request.routeOptions.config?.policy;
-    if (!routePolicy) return; // not-found handler and static files
+    if (!routePolicy) {
+      if (request.is404) return; // the not-found handler answers without touching anything
+      throw new AppError(500, 'internal_error', 'This route declares no policy.'); // fail closed
+    }
     const state = !SAFE_METHODS.has(request.method);
     if (state && isCrossSite(ctx, request)) {
       throw new AppError(403, 'cross_site_request', 'Cross-site requests are not allowed.');
@@ -94,26 +101,35 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     if (auth) {
       request.actor = auth.actor;
       request.csrfToken = auth.csrfToken;
-      if (state && auth.actor.via === 'session' && !csrfMatches(auth.csrfToken, request.headers[CSRF_HEADER] as string | undefined)) {
+      if (
+        state &&
+        auth.actor.via === 'session' &&
+        !csrfMatches(auth.csrfToken, request.headers[CSRF_HEADER] as string | undefined)
+      ) {
         throw new AppError(403, 'csrf_failed', 'The CSRF token is missing or wrong.');
       }
     }
     if (routePolicy.auth === 'public') return;
     if (!auth) throw unauthorized();
     const viaToken = auth.actor.via === 'token';
-    if (routePolicy.auth === 'session' || (routePolicy.auth === 'workspace' && routePolicy.sessionOnly)) {
+    if (
+      routePolicy.auth === 'session' ||
+      (routePolicy.auth === 'workspace' && routePolicy.sessionOnly)
+    ) {
       if (viaToken) throw forbidden('This action needs a browser session, not an API token.');
     }
     if (routePolicy.auth !== 'workspace') return;
     const slug = (request.params as Record<string, string> | undefined)?.workspaceSlug;
     const workspace = slug ? await findWorkspaceBySlug(ctx.db, slug) : undefined;
-    if (!workspace || roleIn(auth.actor, workspace.id) === undefined) throw notFound('No such workspace.');
+    if (!workspace || roleIn(auth.actor, workspace.id) === undefined)
+      throw notFound('No such workspace.');
     if (!can(auth.actor, routePolicy.permission, workspace.id)) throw forbidden();
     request.workspace = workspace;
   });
 
   app.addHook('onSend', async (request, reply) => {
-    if (request.actor && request.actor.kind !== 'anonymous') reply.header('Cache-Control', 'no-store');
+    if (request.actor && request.actor.kind !== 'anonymous')
+      reply.header('Cache-Control', 'no-store');
   });
 }
 

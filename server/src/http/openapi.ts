@@ -1,13 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
-import { policy } from '../auth/policy.ts';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { policy, type RoutePolicy } from '../auth/policy.ts';
 import type { AppContext } from '../context.ts';
+import { sessionCookieName } from './auth.ts';
+import { problemTitle } from './problem.ts';
 
 export const API_VERSION = '1.0.0';
 const PREFIX = '/api/v1';
 
-type Responses = Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }>;
+type Responses = Record<
+  string,
+  { description?: string; content?: Record<string, unknown>; headers?: Record<string, unknown> }
+>;
 type Operation = { responses?: Responses };
 
 const apiVersionHeader = {
@@ -16,6 +21,18 @@ const apiVersionHeader = {
     schema: { type: 'string', example: API_VERSION },
   },
 };
+
+/** How a caller may authenticate for a route's policy (OpenAPI security requirements). */
+export function securityOf(routePolicy: RoutePolicy | undefined): Record<string, string[]>[] {
+  if (!routePolicy || routePolicy.auth === 'public') return [];
+  if (
+    routePolicy.auth === 'session' ||
+    (routePolicy.auth === 'workspace' && routePolicy.sessionOnly)
+  ) {
+    return [{ session: [] }];
+  }
+  return [{ session: [] }, { bearer: [] }];
+}
 
 /**
  * Adds what the NL API Design Rules ask of every operation: an API-Version header on 2xx/3xx,
@@ -32,6 +49,7 @@ export function finishDocument(doc: Record<string, unknown>): Record<string, unk
         if (/^[45]/.test(status) && res.content) {
           const schema = Object.values(res.content)[0];
           res.content = { 'application/problem+json': schema };
+          res.description = problemTitle(Number(status));
         }
       }
     }
@@ -49,25 +67,55 @@ export async function registerOpenApi(app: FastifyInstance, ctx: AppContext): Pr
         description:
           'Who carries what, where: carriers, organisations, collaboration, support and obstacles in Dutch neighbourhoods. Resource and field names are English; see docs/decisions.',
         version: API_VERSION,
-        contact: { name: 'Wijkdragers', email: 'api@wijkdragers.nl', url: 'https://wijkdragers.nl' },
-        license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+        contact: {
+          name: 'Wijkdragers',
+          email: 'api@wijkdragers.nl',
+          url: 'https://wijkdragers.nl',
+        },
+        license: {
+          name: 'EUPL-1.2',
+          url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12',
+        },
       },
       servers: [{ url: `${ctx.config.publicUrl}${PREFIX}` }],
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'wd_session', description: 'Browser session (HttpOnly cookie) plus X-CSRF-Token on state-changing requests' },
-          bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (wd_…) scoped to one workspace' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: sessionCookieName(ctx),
+            description:
+              'Browser session (HttpOnly cookie) plus X-CSRF-Token on state-changing requests',
+          },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Personal API token (wd_…) scoped to one workspace',
+          },
         },
       },
-      security: [{ session: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    // finishDocument strips the /api/v1 prefix itself, after dropping everything outside it.
+    stripBasePath: false,
+    // Each operation states how it may be called, derived from the route's declared policy.
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      if (out.schema.hide) return out;
+      return {
+        ...out,
+        schema: { ...out.schema, security: securityOf(input.route.config?.policy) },
+      };
+    },
     transformObject: (documentObject) =>
-      finishDocument(('openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject) as Record<string, unknown>) as never,
+      finishDocument(jsonSchemaTransformObject(documentObject) as Record<string, unknown>) as never,
   });
 
-  app.get(`${PREFIX}/openapi.json`, { config: { policy: policy.public }, schema: { hide: true } }, (_request, reply) => {
-    reply.header('Access-Control-Allow-Origin', '*');
-    return app.swagger();
-  });
+  app.get(
+    `${PREFIX}/openapi.json`,
+    { config: { policy: policy.public }, schema: { hide: true } },
+    (_request, reply) => {
+      reply.header('Access-Control-Allow-Origin', '*');
+      return app.swagger();
+    },
+  );
 }

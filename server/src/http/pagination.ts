@@ -3,12 +3,21 @@ import { z } from 'zod';
 
 export const pageQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1).describe('Page number, starting at 1'),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('Items per page (max 100)'),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(20)
+    .describe('Items per page (max 100)'),
 });
 
 export type PageQuery = z.infer<typeof pageQuery>;
 
-export const pageBounds = (q: PageQuery) => ({ offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+export const pageBounds = (q: PageQuery) => ({
+  offset: (q.page - 1) * q.pageSize,
+  limit: q.pageSize,
+});
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({

@@ -1,5 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 /**
@@ -61,6 +64,8 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+export const problemTitle = (status: number): string => titles[status] ?? 'Error';
+
 export const problemSchema = z
   .object({
     type: z.string().describe('URI reference identifying the problem type'),
@@ -81,7 +86,8 @@ export const problemSchema = z
       .optional()
       .describe('Every validation error found in the request'),
   })
-  .describe('Problem details (RFC 9457)');
+  .describe('Problem details (RFC 9457)')
+  .meta({ id: 'Problem' });
 
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -94,7 +100,7 @@ export function problem(
 ): Problem {
   return {
     type: status === 500 ? 'about:blank' : `urn:wijkdragers:problem:${code}`,
-    title: titles[status] ?? 'Error',
+    title: problemTitle(status),
     status,
     detail,
     code,
@@ -124,7 +130,9 @@ function zodIssueCode(issue: { code?: string; keyword?: string; params?: unknown
   return raw ?? issue.keyword ?? 'invalid';
 }
 
-function fastifyCodeToProblem(err: FastifyError): { status: number; code: string; detail: string } | null {
+function fastifyCodeToProblem(
+  err: FastifyError,
+): { status: number; code: string; detail: string } | null {
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -147,7 +155,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const instance = request.url.split('?')[0];
     if (err instanceof AppError) {
-      return sendProblem(reply, problem(err.status, err.code, err.message, instance, err.errors), err.headers);
+      return sendProblem(
+        reply,
+        problem(err.status, err.code, err.message, instance, err.errors),
+        err.headers,
+      );
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const location = locationOf[err.validationContext ?? 'body'] ?? 'body';
@@ -163,18 +175,30 @@ export function registerErrorHandling(app: FastifyInstance): void {
       );
     }
     const mapped = fastifyCodeToProblem(err);
-    if (mapped) return sendProblem(reply, problem(mapped.status, mapped.code, mapped.detail, instance));
+    if (mapped)
+      return sendProblem(reply, problem(mapped.status, mapped.code, mapped.detail, instance));
     if (isResponseSerializationError(err)) {
-      request.log.error({ err: { message: err.message, issues: err.cause.issues } }, 'response did not match its schema');
+      request.log.error(
+        { err: { message: err.message, issues: err.cause.issues } },
+        'response did not match its schema',
+      );
     } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendProblem(
         reply,
         problem(err.statusCode, (err.code ?? 'bad_request').toLowerCase(), err.message, instance),
       );
     } else {
-      request.log.error({ err }, 'unhandled error');
+      // Not pino's err serializer: it copies every property, and driver errors carry row values
+      // (PostgreSQL's `detail` names the duplicate email address, for example).
+      request.log.error(
+        { err: { type: err.name, code: err.code, message: err.message, stack: err.stack } },
+        'unhandled error',
+      );
     }
-    return sendProblem(reply, problem(500, 'internal_error', 'Something went wrong on our side.', instance));
+    return sendProblem(
+      reply,
+      problem(500, 'internal_error', 'Something went wrong on our side.', instance),
+    );
   });
 
   app.setNotFoundHandler((request, reply) =>

@@ -4,7 +4,10 @@ import { problemSchema } from './problem.ts';
 /** Standard error responses, so every operation documents its problem+json answers. */
 export function problems(...statuses: number[]) {
   const all = [...new Set([400, 401, 403, 404, 500, ...statuses])].sort();
-  return Object.fromEntries(all.map((s) => [s, problemSchema])) as Record<number, typeof problemSchema>;
+  return Object.fromEntries(all.map((s) => [s, problemSchema])) as Record<
+    number,
+    typeof problemSchema
+  >;
 }
 
 export const noContent = z.null().describe('No content');
@@ -21,5 +24,8 @@ export const role = z.enum(['admin', 'coordinator', 'member', 'policy_officer', 
 export const password = z.string().max(200);
 
 export const workspaceParams = z.strictObject({
-  workspaceSlug: z.string().regex(/^[a-z0-9-]{1,64}$/).describe('Workspace slug'),
+  workspaceSlug: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/)
+    .describe('Workspace slug'),
 });

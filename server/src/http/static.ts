@@ -15,10 +15,16 @@ export async function registerWebApp(app: FastifyInstance, root = WEB_DIST): Pro
   app.get('/*', { config: { policy: policy.public }, schema: { hide: true } }, (request, reply) => {
     const path = (request.params as { '*': string })['*'];
     if (path.startsWith('api/')) {
-      return sendProblem(reply, problem(404, 'not_found', 'No such resource.', request.url.split('?')[0]));
+      return sendProblem(
+        reply,
+        problem(404, 'not_found', 'No such resource.', request.url.split('?')[0]),
+      );
     }
     if (!built) {
-      return reply.code(503).type('text/plain; charset=utf-8').send('The web app is not built yet: run `npm run build`.');
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The web app is not built yet: run `npm run build`.');
     }
     const file = resolve(root, path);
     if (path && file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile()) {
