@@ -6,6 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'server',
+          sequence: { groupOrder: 0 },
           include: ['server/**/*.test.ts', 'bench/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
@@ -15,6 +16,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          // Browser journeys run after the server tests: the machine has 2 cores.
+          sequence: { groupOrder: 1 },
           include: ['e2e/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
