@@ -27,16 +27,19 @@ export const permissionRoles = {
 export type Permission = keyof typeof permissionRoles;
 
 /**
+ * static: anyone, and no authentication is even attempted (web assets, health checks);
  * public: anyone; session: a logged-in browser session (not an API token);
  * authenticated: a session or a token; a permission: a role in the route's workspace.
  */
 export type RoutePolicy =
+  | { auth: 'static' }
   | { auth: 'public' }
   | { auth: 'session' }
   | { auth: 'authenticated' }
   | { auth: 'workspace'; permission: Permission; sessionOnly?: boolean };
 
 export const policy = {
+  static: { auth: 'static' } as RoutePolicy,
   public: { auth: 'public' } as RoutePolicy,
   session: { auth: 'session' } as RoutePolicy,
   authenticated: { auth: 'authenticated' } as RoutePolicy,

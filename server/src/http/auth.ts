@@ -93,6 +93,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       if (request.is404) return; // the not-found handler answers without touching anything
       throw new AppError(500, 'internal_error', 'This route declares no policy.'); // fail closed
     }
+    if (routePolicy.auth === 'static') return; // no session lookup for assets and health checks
     const state = !SAFE_METHODS.has(request.method);
     if (state && isCrossSite(ctx, request)) {
       throw new AppError(403, 'cross_site_request', 'Cross-site requests are not allowed.');

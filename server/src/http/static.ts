@@ -12,7 +12,7 @@ export const WEB_DIST = resolve(fileURLToPath(new URL('.', import.meta.url)), '.
 export async function registerWebApp(app: FastifyInstance, root = WEB_DIST): Promise<void> {
   const built = existsSync(join(root, 'index.html'));
   if (built) await app.register(fastifyStatic, { root, serve: false });
-  app.get('/*', { config: { policy: policy.public }, schema: { hide: true } }, (request, reply) => {
+  app.get('/*', { config: { policy: policy.static }, schema: { hide: true } }, (request, reply) => {
     const path = (request.params as { '*': string })['*'];
     if (path.startsWith('api/')) {
       return sendProblem(

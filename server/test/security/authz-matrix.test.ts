@@ -200,7 +200,7 @@ function table(
 
 /** What the policy layer must answer: the success status, or the denial. */
 function expected(p: RoutePolicy, caller: CallerSpec, own: boolean): 'allow' | 401 | 403 | 404 {
-  if (p.auth === 'public') return 'allow';
+  if (p.auth === 'public' || p.auth === 'static') return 'allow';
   if (caller.kind === 'anonymous') return 401;
   const sessionOnly = p.auth === 'session' || (p.auth === 'workspace' && p.sessionOnly === true);
   if (sessionOnly && caller.kind === 'token') return 403;

@@ -35,7 +35,7 @@ describeEachDialect('route-policy inventory', (dialect) => {
   });
 
   it('every policy is one of the known shapes', () => {
-    const shapes = new Set(['public', 'session', 'authenticated', 'workspace']);
+    const shapes = new Set(['static', 'public', 'session', 'authenticated', 'workspace']);
     for (const r of t().routes) expect(shapes.has(r.policy?.auth ?? ''), routeKey(r)).toBe(true);
   });
 });

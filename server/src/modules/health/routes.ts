@@ -6,8 +6,8 @@ import { problem, sendProblem } from '../../http/problem.ts';
 
 /** Liveness and readiness for load balancers; outside /api/v1 and the OpenAPI document. */
 export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/healthz', { config: { policy: policy.public }, schema: { hide: true } }, () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { policy: policy.public }, schema: { hide: true } }, async (request, reply) => {
+  app.get('/healthz', { config: { policy: policy.static }, schema: { hide: true } }, () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { policy: policy.static }, schema: { hide: true } }, async (request, reply) => {
     try {
       await ping(ctx.db);
       return { status: 'ready' };
