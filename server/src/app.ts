@@ -81,7 +81,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerErrorHandling(app);
 
   await app.register(cookie);
-  await registerHeaders(app, config);
+  registerHeaders(app, config);
 
   registerAuth(app, ctx);
   await registerOpenApi(app, ctx);
