@@ -64,14 +64,36 @@ function isLocalhost(url: URL): boolean {
   return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
+/** Cross-variable rules, checked with the rest so one message lists every problem. */
+function productionRules(e: z.infer<typeof envSchema>, ctx: z.RefinementCtx): void {
+  if (e.NODE_ENV !== 'production') return;
+  const url = new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`);
+  if (url.protocol !== 'https:' && !isLocalhost(url)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PUBLIC_URL'],
+      message: 'must be https outside localhost in production',
+    });
+  }
+  if (!e.SMTP_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SMTP_URL'],
+      message: 'is required in production (invitations and password resets are emailed)',
+    });
+  }
+}
+
 /** Reads and validates the environment once. Lists every invalid variable in one error. */
 export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   overrides: Partial<Config> = {},
 ): Config {
-  const parsed = envSchema.safeParse(
-    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
-  );
+  const parsed = envSchema
+    .superRefine(productionRules)
+    .safeParse(
+      Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+    );
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
@@ -86,11 +108,6 @@ export function loadConfig(
   );
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const url = new URL(publicUrl);
-  const problems: string[] = [];
-  if (e.NODE_ENV === 'production' && url.protocol !== 'https:' && !isLocalhost(url)) {
-    problems.push('PUBLIC_URL: must be https outside localhost in production');
-  }
-  if (problems.length) throw new ConfigError(problems);
   const config: Config = {
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,

@@ -33,6 +33,7 @@ export function httpsOverrides(publicUrl = 'https://wijk.example.nl'): Partial<C
     NODE_ENV: 'production',
     DATABASE_URL: 'sqlite::memory:',
     SESSION_SECRET: 'x'.repeat(40),
+    SMTP_URL: 'smtp://127.0.0.1:2525',
     PUBLIC_URL: publicUrl,
   });
   return { publicUrl: c.publicUrl, secureCookies: c.secureCookies };
