@@ -5,7 +5,13 @@ import { seedDemo, scales, type Scale } from '../demo/seed.ts';
 import { audit } from '../modules/audit/service.ts';
 import { createApiToken } from '../modules/api-tokens/service.ts';
 import { findUserByEmail } from '../modules/auth/repo.ts';
-import { createUserWithRole, createWorkspace, deactivateUser, requireWorkspaceBySlug } from '../modules/workspaces/service.ts';
+import { findMembership } from '../modules/workspaces/repo.ts';
+import {
+  createUserWithRole,
+  createWorkspace,
+  deactivateUser,
+  requireWorkspaceBySlug,
+} from '../modules/workspaces/service.ts';
 import { openDatabase } from '../db/dialect.ts';
 import { loadConfig } from '../config.ts';
 import { required, readStdin, UsageError, type Command } from './args.ts';
@@ -13,9 +19,9 @@ import { withContext } from './runtime.ts';
 import { out, printLogins } from './output.ts';
 import { serveCommand } from './serve.ts';
 
-
 function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
-  if (!allowed.includes(value as T)) throw new UsageError(`--${name} must be one of: ${allowed.join(', ')}`);
+  if (!allowed.includes(value as T))
+    throw new UsageError(`--${name} must be one of: ${allowed.join(', ')}`);
   return value as T;
 }
 
@@ -31,7 +37,11 @@ export const commands: Command[] = [
       const handle = openDatabase(config.databaseUrl);
       try {
         const names = v.down ? await migrateDownAll(handle.db) : await migrateToLatest(handle.db);
-        out(names.length ? `${v.down ? 'Rolled back' : 'Applied'}: ${names.join(', ')}` : 'Nothing to do.');
+        out(
+          names.length
+            ? `${v.down ? 'Rolled back' : 'Applied'}: ${names.join(', ')}`
+            : 'Nothing to do.',
+        );
       } finally {
         await handle.destroy();
       }
@@ -46,10 +56,15 @@ export const commands: Command[] = [
     run: (v) =>
       withContext(async (ctx, _h, config) => {
         if (!v.demo) throw new UsageError('Only --demo seeding exists.');
-        if (config.env === 'production') throw new UsageError('Demo data is never seeded in production.');
+        if (config.env === 'production')
+          throw new UsageError('Demo data is never seeded in production.');
         const scale = oneOf<Scale>(String(v.scale ?? 'demo'), scales, 'scale');
         const r = await seedDemo(ctx, { scale });
-        out(r.created ? `Created workspace "${r.workspaceSlug}" with ${r.members} members (${scale}).` : 'The demo workspace exists already.');
+        out(
+          r.created
+            ? `Created workspace "${r.workspaceSlug}" with ${r.members} members (${scale}).`
+            : 'The demo workspace exists already.',
+        );
         printLogins(r.logins);
         return 0;
       }),
@@ -62,7 +77,10 @@ export const commands: Command[] = [
     run: (v) =>
       withContext(async (ctx) => {
         const a = required(v, 'name', 'gemeentecode');
-        const w = await createWorkspace(ctx, { name: a.name ?? '', gemeentecode: a.gemeentecode ?? '' });
+        const w = await createWorkspace(ctx, {
+          name: a.name ?? '',
+          gemeentecode: a.gemeentecode ?? '',
+        });
         out(w.slug);
         return 0;
       }),
@@ -71,14 +89,25 @@ export const commands: Command[] = [
     name: 'user create',
     summary: 'Create a user with a role in a workspace. The password is read from standard input.',
     usage: 'user create --email <e> --name <n> --workspace <slug> --role <role>',
-    options: { email: { type: 'string' }, name: { type: 'string' }, workspace: { type: 'string' }, role: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      workspace: { type: 'string' },
+      role: { type: 'string' },
+    },
     run: (v) =>
       withContext(async (ctx) => {
         const a = required(v, 'email', 'name', 'workspace', 'role');
         const role = oneOf<Role>(a.role ?? '', roles, 'role');
         const password = await readStdin();
         const w = await requireWorkspaceBySlug(ctx, a.workspace ?? '');
-        const u = await createUserWithRole(ctx, { email: a.email ?? '', displayName: a.name ?? '', password, workspaceId: w.id, role });
+        const u = await createUserWithRole(ctx, {
+          email: a.email ?? '',
+          displayName: a.name ?? '',
+          password,
+          workspaceId: w.id,
+          role,
+        });
         out(u.id);
         return 0;
       }),
@@ -106,21 +135,29 @@ export const commands: Command[] = [
         const w = await requireWorkspaceBySlug(ctx, a.workspace ?? '');
         const user = await findUserByEmail(ctx.db, a.email ?? '');
         if (!user) throw new UsageError(`No user ${a.email}`);
-        const t = await createApiToken(ctx, { kind: 'system' }, w.id, { name: String(v.name ?? 'CLI'), userId: user.id });
+        // A token only works for a member of its workspace: refuse to print a dead one.
+        if (!(await findMembership(ctx.db, w.id, user.id)))
+          throw new UsageError(`${a.email} is not a member of ${w.slug}`);
+        const t = await createApiToken(ctx, { kind: 'system' }, w.id, {
+          name: String(v.name ?? 'CLI'),
+          userId: user.id,
+        });
         out(t.token);
         return 0;
       }),
   },
   {
     name: 'backup',
-    summary: 'Write a consistent online backup (SQLite: VACUUM INTO; PostgreSQL: pg_dump custom format).',
+    summary:
+      'Write a consistent online backup (SQLite: VACUUM INTO; PostgreSQL: pg_dump custom format).',
     usage: 'backup <file>',
     options: {},
     positionals: 1,
     run: (_v, positionals) =>
       withContext(async (ctx, handle, config) => {
         const file = positionals[0];
-        if (!file || positionals.length !== 1) throw new UsageError('Give exactly one backup file.');
+        if (!file || positionals.length !== 1)
+          throw new UsageError('Give exactly one backup file.');
         await backup(handle, config.databaseUrl, file);
         await audit(ctx, { action: 'backup', result: 'ok' });
         out(`Backup written to ${file}`);

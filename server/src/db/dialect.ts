@@ -1,10 +1,11 @@
 import { resolve, dirname } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { execFile } from 'node:child_process';
+import { once } from 'node:events';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import type { Dialect } from '../config.ts';
 import type { Database } from './types.ts';
 
@@ -41,8 +42,19 @@ export function openDatabase(databaseUrl: string): DatabaseHandle {
     return { db, dialect: 'sqlite', destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection that the server drops (restart, failover) is reported here and replaced by
+  // the pool; without a listener the 'error' event would crash the process.
+  pool.on('error', () => undefined);
+  // pool.end() resolves before its connections have closed: destroy() waits for them as well.
+  let open = 0;
+  pool.on('connect', () => open++);
+  pool.on('remove', () => open--);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', destroy: () => db.destroy() };
+  const destroy = async () => {
+    await db.destroy();
+    while (open > 0) await once(pool, 'remove');
+  };
+  return { db, dialect: 'postgres', destroy };
 }
 
 /** Refuses to start when SQLite does not run with the durability and privacy settings we rely on. */
@@ -52,7 +64,8 @@ export function assertSqlitePragmas(sqlite: SQLite.Database, inMemory: boolean):
     // In-memory databases cannot use WAL; they report "memory".
     if (name === 'journal_mode' && inMemory) continue;
     const actual = sqlite.pragma(name, { simple: true });
-    const ok = name === 'busy_timeout' ? Number(actual) >= 5000 : String(actual) === String(expected);
+    const ok =
+      name === 'busy_timeout' ? Number(actual) >= 5000 : String(actual) === String(expected);
     if (!ok) wrong.push(`${name}=${String(actual)} (expected ${String(expected)})`);
   }
   if (wrong.length) throw new Error(`SQLite settings not in effect: ${wrong.join(', ')}`);
@@ -61,10 +74,32 @@ export function assertSqlitePragmas(sqlite: SQLite.Database, inMemory: boolean):
 export async function readSqlitePragmas(db: Db): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const name of Object.keys(SQLITE_PRAGMAS)) {
-    const r = await sql<Record<string, unknown>>`select * from ${sql.raw(`pragma_${name}`)}`.execute(db);
+    const r = await sql<
+      Record<string, unknown>
+    >`select * from ${sql.raw(`pragma_${name}`)}`.execute(db);
     out[name] = String(Object.values(r.rows[0] ?? {})[0]);
   }
   return out;
+}
+
+/**
+ * Runs `fn` (the migrator) so that only one process migrates at a time. PostgreSQL: Kysely's
+ * migrator takes an advisory lock itself. SQLite: Kysely takes no lock and no transaction, so two
+ * processes starting on a new database would both apply a migration; an IMMEDIATE transaction
+ * holds the write lock throughout (the migrator uses the same single connection) and the other
+ * process waits (busy_timeout), then finds nothing left to do.
+ */
+export async function withMigrationLock<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return fn();
+  await sql`begin immediate`.execute(db);
+  try {
+    const result = await fn();
+    await sql`commit`.execute(db);
+    return result;
+  } catch (err) {
+    await sql`rollback`.execute(db);
+    throw err;
+  }
 }
 
 /** Row lock that other instances skip (PostgreSQL); SQLite serialises writers itself. */
@@ -77,7 +112,11 @@ export async function ping(db: Db): Promise<void> {
 }
 
 /** A consistent online backup: VACUUM INTO for SQLite, pg_dump (custom format) for PostgreSQL. */
-export async function backup(handle: DatabaseHandle, databaseUrl: string, file: string): Promise<void> {
+export async function backup(
+  handle: DatabaseHandle,
+  databaseUrl: string,
+  file: string,
+): Promise<void> {
   const target = resolve(file);
   mkdirSync(dirname(target), { recursive: true });
   if (handle.dialect === 'sqlite') {
@@ -121,9 +160,20 @@ function normaliseType(t: string): string {
 
 export async function listIndexes(handle: DatabaseHandle): Promise<string[]> {
   if (handle.dialect === 'sqlite') {
-    const r = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and name not like 'sqlite_%'`.execute(handle.db);
+    const r = await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'index' and name not like 'sqlite_%'`.execute(
+      handle.db,
+    );
     return r.rows.map((x) => x.name).sort();
   }
-  const r = await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema() and indexname not like '%_pkey' and indexname not like '%_key'`.execute(handle.db);
+  // Indexes that back primary-key and unique constraints are implicit (SQLite: sqlite_autoindex_*).
+  const r = await sql<{ name: string }>`
+    select indexname as name from pg_indexes
+    where schemaname = current_schema()
+      and indexname not in (
+        select con.conname from pg_constraint con
+        join pg_namespace ns on ns.oid = con.connamespace
+        where ns.nspname = current_schema() and con.contype in ('p', 'u'))`.execute(handle.db);
   return r.rows.map((x) => x.name).sort();
 }

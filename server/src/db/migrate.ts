@@ -1,5 +1,5 @@
 import { Migrator } from 'kysely';
-import type { Db } from './dialect.ts';
+import { withMigrationLock, type Db } from './dialect.ts';
 import { migrationProvider } from './migrations/index.ts';
 
 function migrator(db: Db): Migrator {
@@ -12,19 +12,26 @@ function raise(error: unknown, what: string): never {
   });
 }
 
+/** Applies every pending migration. On SQLite a failed migration rolls back completely. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const { error, results } = await migrator(db).migrateToLatest();
-  if (error) raise(error, 'Migration');
-  return (results ?? []).map((r) => r.migrationName);
+  const results = await withMigrationLock(db, async () => {
+    const { error, results } = await migrator(db).migrateToLatest();
+    if (error) raise(error, 'Migration');
+    return results ?? [];
+  });
+  return results.map((r) => r.migrationName);
 }
 
 /** Rolls back every migration (used by the up/down/up test and `migrate --down`). */
 export async function migrateDownAll(db: Db): Promise<string[]> {
   const done: string[] = [];
   for (;;) {
-    const { error, results } = await migrator(db).migrateDown();
-    if (error) raise(error, 'Rollback');
-    if (!results?.length) return done;
+    const results = await withMigrationLock(db, async () => {
+      const { error, results } = await migrator(db).migrateDown();
+      if (error) raise(error, 'Rollback');
+      return results ?? [];
+    });
+    if (!results.length) return done;
     done.push(...results.map((r) => r.migrationName));
   }
 }

@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import { newId } from '../auth/crypto.ts';
 import { isoAfter, nowIso, type AppContext } from '../context.ts';
 import type { Db } from '../db/dialect.ts';
-import { claimDueEmails, insertOutboxEmail, markFailed, markSent } from './repo.ts';
+import { claimDueEmails, insertOutboxEmail, markFailed, markSent, releaseClaims } from './repo.ts';
 
 export interface MailTransport {
   send(message: { from: string; to: string; subject: string; text: string }): Promise<void>;
@@ -26,18 +26,29 @@ export async function enqueueEmail(
   });
 }
 
+/** Upper bounds for one delivery, so a hung SMTP server cannot outlast the claim on an email. */
+const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
+/** How long one delivery may take at most (the timeouts above, with room to spare). */
+export const SEND_BUDGET_SECONDS = 90;
+/** How long claimed emails stay reserved for this instance. */
+export const LEASE_SECONDS = 300;
+
 export function createTransport(ctx: Pick<AppContext, 'config'>): MailTransport {
-  const { smtpUrl } = ctx.config;
+  const { smtpUrl, env } = ctx.config;
   if (!smtpUrl) {
-    // Development without SMTP: the message goes to the terminal (never in production: config refuses).
     return {
       send: (m) => {
-        process.stderr.write(`\n--- e-mail (ontwikkelmodus) ---\nAan: ${m.to}\nOnderwerp: ${m.subject}\n\n${m.text}\n---\n`);
+        // Mail carries reset and invitation links: in production it must never go to a log.
+        if (env === 'production') return Promise.reject(new Error('SMTP_URL is not configured'));
+        // Development without SMTP: the message goes to the terminal.
+        process.stderr.write(
+          `\n--- e-mail (ontwikkelmodus) ---\nAan: ${m.to}\nOnderwerp: ${m.subject}\n\n${m.text}\n---\n`,
+        );
         return Promise.resolve();
       },
     };
   }
-  const transporter = nodemailer.createTransport(smtpUrl);
+  const transporter = nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
   return {
     send: async (m) => {
       await transporter.sendMail(m);
@@ -51,6 +62,13 @@ export const MAX_ATTEMPTS = 10;
 export const backoffSeconds = (attempts: number): number =>
   Math.min(30 * 2 ** Math.max(0, attempts - 1), 6 * 3600);
 
+/**
+ * Only a permanent refusal (SMTP 5xx) can end the retries. While the server is unreachable or
+ * answers 4xx, the email stays pending however long that lasts: it is never lost.
+ */
+const isPermanent = (err: unknown): boolean =>
+  Number((err as { responseCode?: unknown } | null)?.responseCode) >= 500;
+
 /** Sends what is due; returns how many were sent. Safe to run on several instances at once. */
 export async function sendDueEmails(
   ctx: AppContext,
@@ -58,9 +76,19 @@ export async function sendDueEmails(
   transport: MailTransport,
   batch = 20,
 ): Promise<number> {
-  const claimed = await claimDueEmails(ctx.db, dialect, nowIso(ctx), isoAfter(ctx, 120), batch);
+  const leaseUntil = isoAfter(ctx, LEASE_SECONDS);
+  const claimed = await claimDueEmails(ctx.db, dialect, nowIso(ctx), leaseUntil, batch);
   let sent = 0;
-  for (const email of claimed) {
+  for (const [i, email] of claimed.entries()) {
+    // Never send on an expiring claim: another instance may claim the email once it lapses.
+    if (isoAfter(ctx, SEND_BUDGET_SECONDS) > leaseUntil) {
+      await releaseClaims(
+        ctx.db,
+        claimed.slice(i).map((e) => e.id),
+        leaseUntil,
+      );
+      break;
+    }
     try {
       await transport.send({
         from: ctx.config.mailFrom,
@@ -73,7 +101,15 @@ export async function sendDueEmails(
     } catch (err) {
       const attempts = email.attempts + 1;
       const reason = err instanceof Error ? err.message : String(err);
-      await markFailed(ctx.db, email.id, attempts, isoAfter(ctx, backoffSeconds(attempts)), reason, attempts >= MAX_ATTEMPTS);
+      const final = attempts >= MAX_ATTEMPTS && isPermanent(err);
+      await markFailed(
+        ctx.db,
+        email.id,
+        attempts,
+        isoAfter(ctx, backoffSeconds(attempts)),
+        reason,
+        final,
+      );
       ctx.log.warn({ outboxId: email.id, attempts }, 'email delivery failed; will retry');
     }
   }

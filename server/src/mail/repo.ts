@@ -51,6 +51,18 @@ export async function markSent(db: Db, id: string, now: string): Promise<void> {
     .execute();
 }
 
+/** Gives claimed emails back (only while this claim still holds them) for any instance to send. */
+export async function releaseClaims(db: Db, ids: string[], leaseUntil: string): Promise<void> {
+  if (!ids.length) return;
+  await db
+    .updateTable('outbox_emails')
+    .set({ status: 'pending', locked_until: null })
+    .where('id', 'in', ids)
+    .where('status', '=', 'sending')
+    .where('locked_until', '=', leaseUntil)
+    .execute();
+}
+
 export async function markFailed(
   db: Db,
   id: string,

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 
 // Timestamps are ISO 8601 UTC text on both dialects; ids are UUID text. See docs/decisions.
+// Primary keys say notNull() explicitly: SQLite lets a non-INTEGER PRIMARY KEY hold NULL.
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('workspaces')
-    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey().notNull())
     .addColumn('slug', 'varchar(64)', (c) => c.notNull().unique())
     .addColumn('name', 'varchar(200)', (c) => c.notNull())
     .addColumn('gemeentecode', 'varchar(6)', (c) => c.notNull())
@@ -14,7 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('users')
-    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey().notNull())
     .addColumn('email', 'varchar(254)', (c) => c.notNull().unique())
     .addColumn('display_name', 'varchar(200)', (c) => c.notNull())
     .addColumn('language', 'varchar(2)', (c) => c.notNull())
@@ -36,15 +37,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
     .addPrimaryKeyConstraint('memberships_pk', ['workspace_id', 'user_id'])
     .execute();
-  await db.schema
-    .createIndex('memberships_user_idx')
-    .on('memberships')
-    .column('user_id')
-    .execute();
+  await db.schema.createIndex('memberships_user_idx').on('memberships').column('user_id').execute();
 
   await db.schema
     .createTable('invitations')
-    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey().notNull())
     .addColumn('workspace_id', 'varchar(36)', (c) =>
       c.notNull().references('workspaces.id').onDelete('cascade'),
     )
@@ -66,7 +63,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('sessions')
-    .addColumn('id_hash', 'varchar(64)', (c) => c.primaryKey())
+    .addColumn('id_hash', 'varchar(64)', (c) => c.primaryKey().notNull())
     .addColumn('user_id', 'varchar(36)', (c) =>
       c.notNull().references('users.id').onDelete('cascade'),
     )
@@ -79,7 +76,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('password_resets')
-    .addColumn('token_hash', 'varchar(64)', (c) => c.primaryKey())
+    .addColumn('token_hash', 'varchar(64)', (c) => c.primaryKey().notNull())
     .addColumn('user_id', 'varchar(36)', (c) =>
       c.notNull().references('users.id').onDelete('cascade'),
     )
@@ -90,7 +87,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('api_tokens')
-    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey().notNull())
     .addColumn('workspace_id', 'varchar(36)', (c) =>
       c.notNull().references('workspaces.id').onDelete('cascade'),
     )
@@ -112,13 +109,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('audit_events')
-    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey().notNull())
     .addColumn('workspace_id', 'varchar(36)', (c) =>
       c.references('workspaces.id').onDelete('cascade'),
     )
-    .addColumn('actor_user_id', 'varchar(36)', (c) =>
-      c.references('users.id').onDelete('set null'),
-    )
+    .addColumn('actor_user_id', 'varchar(36)', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('action', 'varchar(64)', (c) => c.notNull())
     .addColumn('object_type', 'varchar(64)')
     .addColumn('object_id', 'varchar(64)')
@@ -133,14 +128,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('rate_limits')
-    .addColumn('key', 'varchar(128)', (c) => c.primaryKey())
+    .addColumn('key', 'varchar(128)', (c) => c.primaryKey().notNull())
     .addColumn('window_start', 'varchar(30)', (c) => c.notNull())
     .addColumn('count', 'integer', (c) => c.notNull())
     .execute();
 
   await db.schema
     .createTable('outbox_emails')
-    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey().notNull())
     .addColumn('to_address', 'varchar(254)', (c) => c.notNull())
     .addColumn('subject', 'varchar(300)', (c) => c.notNull())
     .addColumn('body_text', 'text', (c) => c.notNull())
@@ -160,7 +155,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('scheduled_jobs')
-    .addColumn('name', 'varchar(64)', (c) => c.primaryKey())
+    .addColumn('name', 'varchar(64)', (c) => c.primaryKey().notNull())
     .addColumn('interval_seconds', 'integer', (c) => c.notNull())
     .addColumn('next_run_at', 'varchar(30)', (c) => c.notNull())
     .addColumn('locked_until', 'varchar(30)')

@@ -1,0 +1,225 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestDatabase,
+  describeEachDialect,
+  SKIP_POSTGRES,
+  type TestDatabase,
+} from '../../test/harness.ts';
+import { sql } from 'kysely';
+import {
+  assertSqlitePragmas,
+  introspect,
+  listIndexes,
+  openDatabase,
+  readSqlitePragmas,
+  withMigrationLock,
+  type ColumnInfo,
+  type DatabaseHandle,
+} from './dialect.ts';
+import { migrateDownAll, migrateToLatest } from './migrate.ts';
+import { migrations } from './migrations/index.ts';
+
+const APP_TABLES = [
+  'api_tokens',
+  'audit_events',
+  'invitations',
+  'memberships',
+  'outbox_emails',
+  'password_resets',
+  'rate_limits',
+  'scheduled_jobs',
+  'sessions',
+  'users',
+  'workspaces',
+];
+
+const EXPLICIT_INDEXES = [
+  'api_tokens_owner_idx',
+  'audit_events_workspace_idx',
+  'invitations_workspace_idx',
+  'memberships_user_idx',
+  'outbox_emails_due_idx',
+  'sessions_user_idx',
+];
+
+const tableNames = async (h: DatabaseHandle) =>
+  (await h.db.introspection.getTables()).map((t) => t.name).sort();
+
+/** Opens a fresh, empty database of the dialect; SQLite as a file so WAL and pragmas are real. */
+async function freshDatabase(dialect: 'sqlite' | 'postgres', dir: string) {
+  const test: TestDatabase =
+    dialect === 'sqlite'
+      ? {
+          dialect,
+          url: `sqlite:${join(dir, `${Math.random().toString(36).slice(2)}.db`)}`,
+          drop: async () => undefined,
+        }
+      : await createTestDatabase(dialect);
+  const handle = openDatabase(test.url);
+  return {
+    handle,
+    close: async () => {
+      await handle.destroy();
+      await test.drop();
+    },
+  };
+}
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wd-migrate-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describeEachDialect('migrations', (dialect) => {
+  it('migrate up, down and up again on a fresh database', async () => {
+    const { handle, close } = await freshDatabase(dialect, dir);
+    try {
+      expect(await tableNames(handle)).toEqual([]);
+      expect(await migrateToLatest(handle.db)).toEqual(Object.keys(migrations));
+      expect(await tableNames(handle)).toEqual(APP_TABLES);
+      expect(await listIndexes(handle)).toEqual(EXPLICIT_INDEXES);
+      const first = await introspect(handle);
+      expect(await migrateToLatest(handle.db)).toEqual([]); // idempotent
+
+      expect(await migrateDownAll(handle.db)).toEqual(Object.keys(migrations).reverse());
+      expect(await tableNames(handle)).toEqual([]);
+      expect(await introspect(handle)).toEqual([]);
+      expect(await listIndexes(handle)).toEqual([]);
+      // Only Kysely's own bookkeeping tables may remain.
+      const all = await handle.db.introspection.getTables({ withInternalKyselyTables: true });
+      expect(all.map((t) => t.name).every((n) => n.startsWith('kysely_'))).toBe(true);
+
+      expect(await migrateToLatest(handle.db)).toEqual(Object.keys(migrations));
+      expect(await introspect(handle)).toEqual(first);
+      expect(await listIndexes(handle)).toEqual(EXPLICIT_INDEXES);
+    } finally {
+      await close();
+    }
+  });
+
+  it('primary keys refuse NULL', async () => {
+    const { handle, close } = await freshDatabase(dialect, dir);
+    try {
+      await migrateToLatest(handle.db);
+      const insert = handle.db
+        .insertInto('workspaces')
+        .values({
+          id: null as unknown as string,
+          slug: 'x',
+          name: 'X',
+          gemeentecode: 'GM0001',
+          created_at: 'now',
+        })
+        .execute();
+      await expect(insert).rejects.toThrow(/not.null/i);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe.skipIf(SKIP_POSTGRES)('one logical schema on SQLite and PostgreSQL', () => {
+  it('has the same tables, columns, types, nullability and indexes on both', async () => {
+    const sqlite = await freshDatabase('sqlite', dir);
+    const postgres = await freshDatabase('postgres', dir);
+    try {
+      await migrateToLatest(sqlite.handle.db);
+      await migrateToLatest(postgres.handle.db);
+      const s: ColumnInfo[] = await introspect(sqlite.handle);
+      const p: ColumnInfo[] = await introspect(postgres.handle);
+      expect(new Set(s.map((c) => c.table))).toEqual(new Set(APP_TABLES));
+      expect(s.length).toBeGreaterThan(60);
+      expect(p).toEqual(s);
+      expect(await listIndexes(postgres.handle)).toEqual(await listIndexes(sqlite.handle));
+      // Types are normalised to a small shared vocabulary, so a drift in one dialect shows up.
+      expect(new Set(s.map((c) => c.type))).toEqual(new Set(['text', 'integer']));
+    } finally {
+      await sqlite.close();
+      await postgres.close();
+    }
+  });
+});
+
+describe.skipIf(SKIP_POSTGRES)('PostgreSQL: instances starting at once', () => {
+  it('two instances migrating one fresh database apply each migration once', async () => {
+    const test = await createTestDatabase('postgres');
+    const handles = [openDatabase(test.url), openDatabase(test.url), openDatabase(test.url)];
+    try {
+      const applied = await Promise.all(handles.map((h) => migrateToLatest(h.db)));
+      expect(applied.flat()).toEqual(Object.keys(migrations));
+      expect(await tableNames(handles[0] as DatabaseHandle)).toEqual(APP_TABLES);
+    } finally {
+      for (const h of handles) await h.destroy();
+      await test.drop();
+    }
+  });
+});
+
+describe('SQLite migrations', () => {
+  it('run under one write lock: a failure leaves nothing half-applied', async () => {
+    const { handle, close } = await freshDatabase('sqlite', dir);
+    try {
+      await expect(
+        withMigrationLock(handle.db, async () => {
+          await sql`create table half_done (id text)`.execute(handle.db);
+          throw new Error('migration broke');
+        }),
+      ).rejects.toThrow('migration broke');
+      expect(await tableNames(handle)).toEqual([]);
+      // The lock is released: migrating works afterwards.
+      expect(await migrateToLatest(handle.db)).toEqual(Object.keys(migrations));
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('SQLite settings', () => {
+  it('a file database runs with WAL, synchronous FULL, foreign keys, busy timeout and secure delete', async () => {
+    const { handle, close } = await freshDatabase('sqlite', dir);
+    try {
+      const pragmas = await readSqlitePragmas(handle.db);
+      expect(pragmas).toMatchObject({
+        journal_mode: 'wal',
+        synchronous: '2',
+        foreign_keys: '1',
+        secure_delete: '1',
+      });
+      expect(Number(pragmas.busy_timeout)).toBeGreaterThanOrEqual(5000);
+    } finally {
+      await close();
+    }
+  });
+
+  const good = [
+    'journal_mode = WAL',
+    'synchronous = FULL',
+    'foreign_keys = ON',
+    'busy_timeout = 5000',
+    'secure_delete = ON',
+  ];
+  it.each([
+    ['journal_mode', 'journal_mode = DELETE'],
+    ['synchronous', 'synchronous = NORMAL'],
+    ['foreign_keys', 'foreign_keys = OFF'],
+    ['busy_timeout', 'busy_timeout = 1000'],
+    ['secure_delete', 'secure_delete = OFF'],
+  ])('refuses to start when %s is off', (name, wrong) => {
+    const sqlite = new SQLite(join(dir, `pragma-${name}.db`));
+    try {
+      for (const p of good) sqlite.pragma(p);
+      expect(() => assertSqlitePragmas(sqlite, false)).not.toThrow();
+      sqlite.pragma(wrong);
+      expect(() => assertSqlitePragmas(sqlite, false)).toThrow(
+        new RegExp(`settings not in effect: ${name}=`),
+      );
+    } finally {
+      sqlite.close();
+    }
+  });
+});
