@@ -14,7 +14,8 @@ import { openDatabase, type DatabaseHandle } from '../src/db/dialect.ts';
  */
 
 export const CI = process.env.CI === 'true';
-export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const PG_ADMIN_URL =
+  process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 let pgReachable: boolean | undefined;
 export async function isPostgresReachable(): Promise<boolean> {
@@ -66,7 +67,9 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
 /** PostgreSQL tests are skipped (loudly) only outside CI when no server answers. */
 export const SKIP_POSTGRES = !CI && !(await isPostgresReachable());
 if (SKIP_POSTGRES) {
-  console.warn(`\n*** PostgreSQL not reachable at ${PG_ADMIN_URL}: SKIPPING all PostgreSQL tests (required when CI=true) ***\n`);
+  console.warn(
+    `\n*** PostgreSQL not reachable at ${PG_ADMIN_URL}: SKIPPING all PostgreSQL tests (required when CI=true) ***\n`,
+  );
 }
 
 /** Runs `fn` inside a describe block for each dialect. */
@@ -91,7 +94,12 @@ export class TestClock implements Clock {
 
 export function testConfig(url: string, overrides: Partial<Config> = {}): Config {
   return loadConfig(
-    { NODE_ENV: 'test', DATABASE_URL: url, LOG_LEVEL: 'info', SESSION_SECRET: 'test-secret-'.padEnd(40, 'x') },
+    {
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      LOG_LEVEL: 'info',
+      SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'),
+    },
     overrides,
   );
 }
@@ -104,7 +112,10 @@ export interface TestApp extends Built {
 }
 
 /** Builds the real app on a fresh database of the dialect, with a controllable clock and captured logs. */
-export async function createTestApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  dialect: Dialect,
+  overrides: Partial<Config> = {},
+): Promise<TestApp> {
   const testDb = await createTestDatabase(dialect);
   const clock = new TestClock();
   const logs: string[] = [];

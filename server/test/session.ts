@@ -14,7 +14,11 @@ export class Browser {
   constructor(private app: FastifyInstance) {}
 
   async login(email: string, password = PASSWORD) {
-    const res = await this.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    const res = await this.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password },
+    });
     expect(res.statusCode, res.body).toBe(200);
     this.absorb(res.headers['set-cookie']);
     this.csrf = res.json<{ csrfToken: string }>().csrfToken;
@@ -29,20 +33,33 @@ export class Browser {
   inject(opts: InjectOptions & { method: string; url: string }) {
     const headers: Record<string, string> = { ...(opts.headers as Record<string, string>) };
     if (this.cookie) headers.cookie = this.cookie;
-    if (this.csrf && !['GET', 'HEAD'].includes(opts.method.toUpperCase())) headers['x-csrf-token'] = this.csrf;
+    if (this.csrf && !['GET', 'HEAD'].includes(opts.method.toUpperCase()))
+      headers['x-csrf-token'] = this.csrf;
     return this.app.inject({ ...opts, headers });
   }
 }
 
 let counter = 0;
 /** A workspace with one user per requested role (passwords = PASSWORD). */
-export async function seedWorkspace(ctx: AppContext, rolesWanted: Role[] = ['admin', 'coordinator', 'member', 'policy_officer', 'researcher']) {
+export async function seedWorkspace(
+  ctx: AppContext,
+  rolesWanted: Role[] = ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+) {
   const n = ++counter;
-  const ws = await createWorkspace(ctx, { name: `Testgemeente ${n} ${Math.random().toString(36).slice(2, 6)}`, gemeentecode: 'GM0599' });
+  const ws = await createWorkspace(ctx, {
+    name: `Testgemeente ${n} ${Math.random().toString(36).slice(2, 6)}`,
+    gemeentecode: 'GM0599',
+  });
   const users: Record<string, { id: string; email: string }> = {};
   for (const role of rolesWanted) {
     const email = `${role}.${ws.slug}@example.org`;
-    users[role] = await createUserWithRole(ctx, { email, displayName: `${role} ${n}`, password: PASSWORD, workspaceId: ws.id, role });
+    users[role] = await createUserWithRole(ctx, {
+      email,
+      displayName: `${role} ${n}`,
+      password: PASSWORD,
+      workspaceId: ws.id,
+      role,
+    });
   }
   return { ws, users };
 }

@@ -32,15 +32,23 @@ export function parse(cmd: Command, argv: string[]) {
   }
 }
 
-export function required(values: Record<string, unknown>, ...names: string[]): Record<string, string> {
+export function required(
+  values: Record<string, unknown>,
+  ...names: string[]
+): Record<string, string> {
   const missing = names.filter((n) => typeof values[n] !== 'string' || values[n] === '');
   if (missing.length) throw new UsageError(`Missing ${missing.map((m) => `--${m}`).join(', ')}`);
   return values as Record<string, string>;
 }
 
 export async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new UsageError('Pipe the password on standard input, e.g. `echo "…" | wijkdragers user create …`');
+  if (process.stdin.isTTY)
+    throw new UsageError(
+      'Pipe the password on standard input, e.g. `echo "…" | wijkdragers user create …`',
+    );
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }

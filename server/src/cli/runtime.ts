@@ -5,7 +5,9 @@ import { openDatabase, type DatabaseHandle } from '../db/dialect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
 /** A context for one CLI command: config, migrated database, logger to stderr. */
-export async function withContext<T>(fn: (ctx: AppContext, handle: DatabaseHandle, config: Config) => Promise<T>): Promise<T> {
+export async function withContext<T>(
+  fn: (ctx: AppContext, handle: DatabaseHandle, config: Config) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const handle = openDatabase(config.databaseUrl);
   try {

@@ -8,7 +8,8 @@ import { printLogins } from './output.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'Start the web server (migrations run first). --demo seeds the demo workspace if missing.',
+  summary:
+    'Start the web server (migrations run first). --demo seeds the demo workspace if missing.',
   usage: 'serve [--demo]',
   options: { demo: { type: 'boolean' } },
   run: async (v) => {

@@ -13,16 +13,81 @@ export type Scale = (typeof scales)[number];
 const extraMembers: Record<Scale, number> = { demo: 12, municipality: 2000, national: 20000 };
 
 export const demoLogins: { role: Role; email: string; name: string; password: string }[] = [
-  { role: 'admin', email: 'beheerder@demo.wijkdragers.nl', name: 'Anouk Beheer', password: 'demo-beheerder-2026' },
-  { role: 'coordinator', email: 'coordinator@demo.wijkdragers.nl', name: 'Cor Dinator', password: 'demo-coordinator-2026' },
-  { role: 'member', email: 'lid@demo.wijkdragers.nl', name: 'Lieke de Drager', password: 'demo-lid-wijk-2026' },
-  { role: 'policy_officer', email: 'beleid@demo.wijkdragers.nl', name: 'Bas Beleid', password: 'demo-beleid-2026!' },
-  { role: 'researcher', email: 'onderzoek@demo.wijkdragers.nl', name: 'Olga Onderzoek', password: 'demo-onderzoek-2026' },
+  {
+    role: 'admin',
+    email: 'beheerder@demo.wijkdragers.nl',
+    name: 'Anouk Beheer',
+    password: 'demo-beheerder-2026',
+  },
+  {
+    role: 'coordinator',
+    email: 'coordinator@demo.wijkdragers.nl',
+    name: 'Cor Dinator',
+    password: 'demo-coordinator-2026',
+  },
+  {
+    role: 'member',
+    email: 'lid@demo.wijkdragers.nl',
+    name: 'Lieke de Drager',
+    password: 'demo-lid-wijk-2026',
+  },
+  {
+    role: 'policy_officer',
+    email: 'beleid@demo.wijkdragers.nl',
+    name: 'Bas Beleid',
+    password: 'demo-beleid-2026!',
+  },
+  {
+    role: 'researcher',
+    email: 'onderzoek@demo.wijkdragers.nl',
+    name: 'Olga Onderzoek',
+    password: 'demo-onderzoek-2026',
+  },
 ];
 
-const firstNames = ['Fatima', 'Jan', 'Sanne', 'Mohamed', 'Priya', 'Kees', 'Ayşe', 'Daan', 'Noor', 'Romano', 'Esther', 'Yusuf', 'Mila', 'Henk', 'Chantal', 'Said'];
-const lastNames = ['de Vries', 'El Amrani', 'Jansen', 'Bakker', 'Yılmaz', 'Visser', 'Smit', 'Kartosen', 'de Boer', 'Mulder', 'Pinas', 'Bouzid', 'Meijer', 'van Dijk'];
-const roleMix: Role[] = ['member', 'member', 'member', 'member', 'coordinator', 'policy_officer', 'researcher'];
+const firstNames = [
+  'Fatima',
+  'Jan',
+  'Sanne',
+  'Mohamed',
+  'Priya',
+  'Kees',
+  'Ayşe',
+  'Daan',
+  'Noor',
+  'Romano',
+  'Esther',
+  'Yusuf',
+  'Mila',
+  'Henk',
+  'Chantal',
+  'Said',
+];
+const lastNames = [
+  'de Vries',
+  'El Amrani',
+  'Jansen',
+  'Bakker',
+  'Yılmaz',
+  'Visser',
+  'Smit',
+  'Kartosen',
+  'de Boer',
+  'Mulder',
+  'Pinas',
+  'Bouzid',
+  'Meijer',
+  'van Dijk',
+];
+const roleMix: Role[] = [
+  'member',
+  'member',
+  'member',
+  'member',
+  'coordinator',
+  'policy_officer',
+  'researcher',
+];
 
 export interface SeedResult {
   workspaceSlug: string;
@@ -35,12 +100,19 @@ export interface SeedResult {
  * Builds the fictional municipality "Wijkhaven" (slug `demo`). Deterministic for a seed; running it
  * again leaves an existing demo workspace as it is.
  */
-export async function seedDemo(ctx: AppContext, options: { scale?: Scale; seed?: number } = {}): Promise<SeedResult> {
+export async function seedDemo(
+  ctx: AppContext,
+  options: { scale?: Scale; seed?: number } = {},
+): Promise<SeedResult> {
   const scale = options.scale ?? 'demo';
   const existing = await findWorkspaceBySlug(ctx.db, 'demo');
   if (existing) return { workspaceSlug: 'demo', created: false, members: 0, logins: demoLogins };
   const random = createRandom(options.seed ?? 20261129);
-  const workspace = await createWorkspace(ctx, { name: 'Gemeente Wijkhaven (demo)', gemeentecode: 'GM9999', slug: 'demo' });
+  const workspace = await createWorkspace(ctx, {
+    name: 'Gemeente Wijkhaven (demo)',
+    gemeentecode: 'GM9999',
+    slug: 'demo',
+  });
   const now = nowIso(ctx);
   for (const login of demoLogins) {
     if (await findUserByEmail(ctx.db, login.email)) continue;
@@ -55,7 +127,12 @@ export async function seedDemo(ctx: AppContext, options: { scale?: Scale; seed?:
       deactivated_at: null,
       created_at: now,
     });
-    await upsertMembership(ctx.db, { workspace_id: workspace.id, user_id: id, role: login.role, created_at: now });
+    await upsertMembership(ctx.db, {
+      workspace_id: workspace.id,
+      user_id: id,
+      role: login.role,
+      created_at: now,
+    });
   }
   // Extra members cannot log in (no password): they exist to give lists and benchmarks real size.
   const count = extraMembers[scale];
@@ -73,8 +150,18 @@ export async function seedDemo(ctx: AppContext, options: { scale?: Scale; seed?:
         deactivated_at: null,
         created_at: now,
       });
-      await upsertMembership(trx, { workspace_id: workspace.id, user_id: id, role: random.pick(roleMix), created_at: now });
+      await upsertMembership(trx, {
+        workspace_id: workspace.id,
+        user_id: id,
+        role: random.pick(roleMix),
+        created_at: now,
+      });
     }
   });
-  return { workspaceSlug: workspace.slug, created: true, members: count + demoLogins.length, logins: demoLogins };
+  return {
+    workspaceSlug: workspace.slug,
+    created: true,
+    members: count + demoLogins.length,
+    logins: demoLogins,
+  };
 }

@@ -1,9 +1,21 @@
 import type { Db } from '../db/dialect.ts';
 
-export async function ensureScheduledJob(db: Db, name: string, intervalSeconds: number, now: string) {
+export async function ensureScheduledJob(
+  db: Db,
+  name: string,
+  intervalSeconds: number,
+  now: string,
+) {
   await db
     .insertInto('scheduled_jobs')
-    .values({ name, interval_seconds: intervalSeconds, next_run_at: now, locked_until: null, last_run_at: null, last_error: null })
+    .values({
+      name,
+      interval_seconds: intervalSeconds,
+      next_run_at: now,
+      locked_until: null,
+      last_run_at: null,
+      last_error: null,
+    })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
 }
@@ -20,7 +32,13 @@ export async function claimScheduledJob(db: Db, name: string, now: string, lease
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function finishScheduledJob(db: Db, name: string, now: string, next: string, error: string | null) {
+export async function finishScheduledJob(
+  db: Db,
+  name: string,
+  now: string,
+  next: string,
+  error: string | null,
+) {
   await db
     .updateTable('scheduled_jobs')
     .set({ locked_until: null, last_run_at: now, next_run_at: next, last_error: error })

@@ -11,13 +11,19 @@ export interface ScheduledJob {
 }
 
 /** Later modules add their reminders and digests here. */
-export const scheduledJobs: ScheduledJob[] = [{ name: 'cleanup', intervalSeconds: 3600, run: cleanup }];
+export const scheduledJobs: ScheduledJob[] = [
+  { name: 'cleanup', intervalSeconds: 3600, run: cleanup },
+];
 
 /**
  * Runs due scheduled jobs and sends the email outbox. State lives in the database, so any number
  * of instances can run this loop: a job is claimed by a conditional update, emails by row locks.
  */
-export async function runDueWork(ctx: AppContext, dialect: Dialect, transport: MailTransport): Promise<void> {
+export async function runDueWork(
+  ctx: AppContext,
+  dialect: Dialect,
+  transport: MailTransport,
+): Promise<void> {
   for (const job of scheduledJobs) {
     await ensureScheduledJob(ctx.db, job.name, job.intervalSeconds, nowIso(ctx));
     if (!(await claimScheduledJob(ctx.db, job.name, nowIso(ctx), isoAfter(ctx, 600)))) continue;
@@ -28,18 +34,30 @@ export async function runDueWork(ctx: AppContext, dialect: Dialect, transport: M
       error = err instanceof Error ? err.message : String(err);
       ctx.log.error({ job: job.name }, 'scheduled job failed');
     }
-    await finishScheduledJob(ctx.db, job.name, nowIso(ctx), isoAfter(ctx, job.intervalSeconds), error);
+    await finishScheduledJob(
+      ctx.db,
+      job.name,
+      nowIso(ctx),
+      isoAfter(ctx, job.intervalSeconds),
+      error,
+    );
   }
   await sendDueEmails(ctx, dialect, transport);
 }
 
-export function startJobRunner(ctx: AppContext, dialect: Dialect, transport: MailTransport): () => Promise<void> {
+export function startJobRunner(
+  ctx: AppContext,
+  dialect: Dialect,
+  transport: MailTransport,
+): () => Promise<void> {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const tick = () => {
     if (stopped) return;
     running = runDueWork(ctx, dialect, transport)
-      .catch((err: unknown) => ctx.log.error({ err: { message: (err as Error).message } }, 'job runner tick failed'))
+      .catch((err: unknown) =>
+        ctx.log.error({ err: { message: (err as Error).message } }, 'job runner tick failed'),
+      )
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, ctx.config.jobPollMs);
       });

@@ -9,7 +9,12 @@ interface Message {
 
 type Template<P> = Record<Language, (p: P) => Message>;
 
-export const invitationMail: Template<{ workspace: string; inviter: string; link: string; days: number }> = {
+export const invitationMail: Template<{
+  workspace: string;
+  inviter: string;
+  link: string;
+  days: number;
+}> = {
   nl: (p) => ({
     subject: `Uitnodiging voor ${p.workspace} op Wijkdragers`,
     text: `${p.inviter} nodigt u uit voor de werkruimte ${p.workspace} op Wijkdragers.\n\nAccepteer de uitnodiging via deze link (${p.days} dagen geldig, één keer te gebruiken):\n${p.link}\n\nVerwachtte u deze uitnodiging niet? Dan kunt u dit bericht negeren.`,

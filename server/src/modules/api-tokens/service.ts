@@ -48,7 +48,14 @@ export async function createApiToken(
     await insertApiToken(trx, row);
     await audit(
       ctx,
-      { action: 'token.created', result: 'ok', actorUserId: userId, workspaceId, objectType: 'api_token', objectId: row.id },
+      {
+        action: 'token.created',
+        result: 'ok',
+        actorUserId: userId,
+        workspaceId,
+        objectType: 'api_token',
+        objectId: row.id,
+      },
       trx,
     );
   });
@@ -74,7 +81,14 @@ export async function revokeOwnApiToken(
     if (revoked) {
       await audit(
         ctx,
-        { action: 'token.revoked', result: 'ok', actorUserId: user.userId, workspaceId, objectType: 'api_token', objectId: tokenId },
+        {
+          action: 'token.revoked',
+          result: 'ok',
+          actorUserId: user.userId,
+          workspaceId,
+          objectType: 'api_token',
+          objectId: tokenId,
+        },
         trx,
       );
     }

@@ -5,12 +5,7 @@ export async function insertAuditEvent(db: Db, event: NewAuditEvent): Promise<vo
   await db.insertInto('audit_events').values(event).execute();
 }
 
-export async function listAuditEvents(
-  db: Db,
-  workspaceId: string,
-  offset: number,
-  limit: number,
-) {
+export async function listAuditEvents(db: Db, workspaceId: string, offset: number, limit: number) {
   const where = db.selectFrom('audit_events').where('workspace_id', '=', workspaceId);
   const [items, total] = await Promise.all([
     where

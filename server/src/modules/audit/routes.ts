@@ -22,8 +22,25 @@ const eventSchema = z.object({
 export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/workspaces/:workspaceSlug/audit-events', {
     config: { policy: policy.workspace('audit.read') },
-    schema: { tags: ['Audit'], operationId: 'listAuditEvents', summary: 'Security events of the workspace (newest first)', params: workspaceParams, querystring: pageQuery, response: { 200: pageOf(eventSchema), ...problems() } },
+    schema: {
+      tags: ['Audit'],
+      operationId: 'listAuditEvents',
+      summary: 'Security events of the workspace (newest first)',
+      params: workspaceParams,
+      querystring: pageQuery,
+      response: { 200: pageOf(eventSchema), ...problems() },
+    },
     handler: async (request, reply) =>
-      paged(request, reply, request.query, await listWorkspaceAudit(ctx, request.actor, requireWorkspace(request).id, pageBounds(request.query))),
+      paged(
+        request,
+        reply,
+        request.query,
+        await listWorkspaceAudit(
+          ctx,
+          request.actor,
+          requireWorkspace(request).id,
+          pageBounds(request.query),
+        ),
+      ),
   });
 }

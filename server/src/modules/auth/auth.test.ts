@@ -23,7 +23,11 @@ describeEachDialect('login and sessions', (dialect) => {
   });
 
   it('refuses a wrong password with problem+json', async () => {
-    const res = await t().app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: `${PASSWORD}x` } });
+    const res = await t().app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password: `${PASSWORD}x` },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().code).toBe('invalid_credentials');

@@ -40,7 +40,11 @@ export const findSession = (db: Db, idHash: string): Promise<Session | undefined
   db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
 
 export async function touchSession(db: Db, idHash: string, at: string): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: at })
+    .where('id_hash', '=', idHash)
+    .execute();
 }
 
 export async function deleteSession(db: Db, idHash: string): Promise<void> {
@@ -63,7 +67,11 @@ export const listUserSessions = (db: Db, userId: string) =>
     .orderBy('last_seen_at', 'desc')
     .execute();
 
-export async function deleteExpiredSessions(db: Db, now: string, idleBefore: string): Promise<number> {
+export async function deleteExpiredSessions(
+  db: Db,
+  now: string,
+  idleBefore: string,
+): Promise<number> {
   const r = await db
     .deleteFrom('sessions')
     .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)]))
@@ -77,7 +85,10 @@ export async function insertPasswordReset(
   db: Db,
   row: { token_hash: string; user_id: string; created_at: string; expires_at: string },
 ): Promise<void> {
-  await db.insertInto('password_resets').values({ ...row, used_at: null }).execute();
+  await db
+    .insertInto('password_resets')
+    .values({ ...row, used_at: null })
+    .execute();
 }
 
 /** Marks a reset token used, only if it is unused and unexpired; returns its user when it was. */
@@ -105,13 +116,13 @@ export async function consumePasswordReset(
 
 // Rate limits (fixed windows, shared by all instances through the database)
 
-export async function hitRateLimit(
-  db: Db,
-  key: string,
-  windowStart: string,
-): Promise<number> {
+export async function hitRateLimit(db: Db, key: string, windowStart: string): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirst();
+    const row = await trx
+      .selectFrom('rate_limits')
+      .selectAll()
+      .where('key', '=', key)
+      .executeTakeFirst();
     if (!row || row.window_start < windowStart) {
       await trx
         .insertInto('rate_limits')

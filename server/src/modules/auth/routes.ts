@@ -29,7 +29,12 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post('/api/v1/auth/logout', {
     config: { policy: policy.session },
-    schema: { tags, operationId: 'logout', summary: 'End this session', response: { 204: noContent, ...problems() } },
+    schema: {
+      tags,
+      operationId: 'logout',
+      summary: 'End this session',
+      response: { 204: noContent, ...problems() },
+    },
     handler: async (request, reply) => {
       const actor = requireUser(request.actor);
       await logout(ctx, actor.userId, actor.sessionIdHash ?? '');

@@ -50,7 +50,12 @@ export const changePasswordBody = z.strictObject({
 
 export const sessionsSchema = z.object({
   items: z.array(
-    z.object({ id: z.string(), createdAt: z.string(), lastSeenAt: z.string(), current: z.boolean() }),
+    z.object({
+      id: z.string(),
+      createdAt: z.string(),
+      lastSeenAt: z.string(),
+      current: z.boolean(),
+    }),
   ),
 });
 

@@ -95,7 +95,11 @@ export async function login(
   return { session, userId: user.id };
 }
 
-export async function logout(ctx: AppContext, userId: string, sessionIdHash: string): Promise<void> {
+export async function logout(
+  ctx: AppContext,
+  userId: string,
+  sessionIdHash: string,
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sessions').where('id_hash', '=', sessionIdHash).execute();
     await audit(ctx, { action: 'logout', result: 'ok', actorUserId: userId }, trx);
@@ -115,8 +119,15 @@ export async function requestPasswordReset(ctx: AppContext, email: string): Prom
       expires_at: isoAfter(ctx, RESET_TTL_SECONDS),
     });
     const link = `${ctx.config.publicUrl}/wachtwoord-instellen#token=${token}`;
-    await enqueueEmail(ctx, trx, { to: user.email, ...resetMail[user.language]({ link, minutes: 30 }) });
-    await audit(ctx, { action: 'password.reset_requested', result: 'ok', actorUserId: user.id }, trx);
+    await enqueueEmail(ctx, trx, {
+      to: user.email,
+      ...resetMail[user.language]({ link, minutes: 30 }),
+    });
+    await audit(
+      ctx,
+      { action: 'password.reset_requested', result: 'ok', actorUserId: user.id },
+      trx,
+    );
   });
 }
 
@@ -128,7 +139,8 @@ export async function resetPassword(
   input: { token: string; password: string },
 ): Promise<void> {
   const errors = checkPassword(input.password);
-  if (errors.length) throw badRequest('validation_failed', 'The new password is not acceptable.', errors);
+  if (errors.length)
+    throw badRequest('validation_failed', 'The new password is not acceptable.', errors);
   const hash = await hashPassword(input.password);
   await ctx.db.transaction().execute(async (trx) => {
     const userId = await consumePasswordReset(trx, sha256(input.token), nowIso(ctx));
@@ -139,7 +151,12 @@ export async function resetPassword(
 }
 
 /** Stores a new password hash, ends every session of the user and tells them by email. */
-export async function setPassword(ctx: AppContext, db: Db, userId: string, hash: string): Promise<void> {
+export async function setPassword(
+  ctx: AppContext,
+  db: Db,
+  userId: string,
+  hash: string,
+): Promise<void> {
   const user = await findUserById(db, userId);
   if (!user) throw tokenInvalid();
   await updateUser(db, userId, { password_hash: hash, password_changed_at: nowIso(ctx) });

@@ -90,7 +90,10 @@ export async function authenticateApiToken(
   const user = await activeUserActor(ctx, row.user_id);
   if (!user || !user.memberships.some((m) => m.workspaceId === row.workspace_id)) return undefined;
   const now = ctx.clock.now();
-  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= TOUCH_EVERY_SECONDS * 1000) {
+  if (
+    !row.last_used_at ||
+    now.getTime() - Date.parse(row.last_used_at) >= TOUCH_EVERY_SECONDS * 1000
+  ) {
     await touchApiToken(ctx.db, row.id, now.toISOString());
   }
   return {

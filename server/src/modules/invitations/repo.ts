@@ -17,7 +17,13 @@ export const findInvitationByTokenHash = (db: Db, tokenHash: string) =>
 export async function listInvitations(db: Db, workspaceId: string, offset: number, limit: number) {
   const base = db.selectFrom('invitations').where('workspace_id', '=', workspaceId);
   const [items, total] = await Promise.all([
-    base.selectAll().orderBy('created_at', 'desc').orderBy('id').offset(offset).limit(limit).execute(),
+    base
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
     base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };

@@ -85,27 +85,61 @@ export async function invite(
         days: INVITATION_TTL_DAYS,
       }),
     });
-    await audit(ctx, { action: 'invitation.created', result: 'ok', actorUserId: inviterId, workspaceId: workspace.id, objectType: 'invitation', objectId: row.id }, trx);
+    await audit(
+      ctx,
+      {
+        action: 'invitation.created',
+        result: 'ok',
+        actorUserId: inviterId,
+        workspaceId: workspace.id,
+        objectType: 'invitation',
+        objectId: row.id,
+      },
+      trx,
+    );
   });
   return { ...view(row, now), token };
 }
 
-export async function listWorkspaceInvitations(ctx: AppContext, actor: Actor, workspaceId: string, page: { offset: number; limit: number }) {
+export async function listWorkspaceInvitations(
+  ctx: AppContext,
+  actor: Actor,
+  workspaceId: string,
+  page: { offset: number; limit: number },
+) {
   assertCan(actor, 'invitations.manage', workspaceId);
   const { items, total } = await listInvitations(ctx.db, workspaceId, page.offset, page.limit);
   const now = nowIso(ctx);
   return { items: items.map((i) => view(i, now)), total };
 }
 
-export async function revokeInvitation(ctx: AppContext, actor: Actor, workspaceId: string, id: string) {
+export async function revokeInvitation(
+  ctx: AppContext,
+  actor: Actor,
+  workspaceId: string,
+  id: string,
+) {
   assertCan(actor, 'invitations.manage', workspaceId);
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await revokeInvitationRow(trx, workspaceId, id, nowIso(ctx)))) throw notFound('No open invitation with this id.');
-    await audit(ctx, { action: 'invitation.revoked', result: 'ok', actorUserId: actor.kind === 'user' ? actor.userId : null, workspaceId, objectType: 'invitation', objectId: id }, trx);
+    if (!(await revokeInvitationRow(trx, workspaceId, id, nowIso(ctx))))
+      throw notFound('No open invitation with this id.');
+    await audit(
+      ctx,
+      {
+        action: 'invitation.revoked',
+        result: 'ok',
+        actorUserId: actor.kind === 'user' ? actor.userId : null,
+        workspaceId,
+        objectType: 'invitation',
+        objectId: id,
+      },
+      trx,
+    );
   });
 }
 
-const tokenInvalid = () => badRequest('token_invalid', 'This invitation link is invalid, has expired or was already used.');
+const tokenInvalid = () =>
+  badRequest('token_invalid', 'This invitation link is invalid, has expired or was already used.');
 
 async function openInvitation(ctx: AppContext, token: string) {
   const inv = await findInvitationByTokenHash(ctx.db, sha256(token));
@@ -131,7 +165,12 @@ export async function lookupInvitation(ctx: AppContext, token: string) {
 export async function acceptInvitation(
   ctx: AppContext,
   actor: Actor,
-  input: { token: string; displayName?: string | undefined; password?: string | undefined; language?: Language | undefined },
+  input: {
+    token: string;
+    displayName?: string | undefined;
+    password?: string | undefined;
+    language?: Language | undefined;
+  },
 ): Promise<{ userId: string; session?: NewSession }> {
   const inv = await openInvitation(ctx, input.token);
   const existing = await findUserByEmail(ctx.db, inv.email);
@@ -142,8 +181,12 @@ export async function acceptInvitation(
     }
   } else {
     const errors = [
-      ...(input.displayName?.trim() ? [] : [fieldError('/displayName', 'required', 'Give your name.')]),
-      ...(input.password === undefined ? [fieldError('/password', 'required', 'Choose a password.')] : checkPassword(input.password, '/password', inv.email)),
+      ...(input.displayName?.trim()
+        ? []
+        : [fieldError('/displayName', 'required', 'Give your name.')]),
+      ...(input.password === undefined
+        ? [fieldError('/password', 'required', 'Choose a password.')]
+        : checkPassword(input.password, '/password', inv.email)),
     ];
     if (errors.length) throw badRequest('validation_failed', 'The form has errors.', errors);
   }
@@ -163,8 +206,24 @@ export async function acceptInvitation(
         created_at: now,
       });
     }
-    await upsertMembership(trx, { workspace_id: inv.workspace_id, user_id: userId, role: inv.role, created_at: now });
-    await audit(ctx, { action: 'invitation.accepted', result: 'ok', actorUserId: userId, workspaceId: inv.workspace_id, objectType: 'invitation', objectId: inv.id }, trx);
+    await upsertMembership(trx, {
+      workspace_id: inv.workspace_id,
+      user_id: userId,
+      role: inv.role,
+      created_at: now,
+    });
+    await audit(
+      ctx,
+      {
+        action: 'invitation.accepted',
+        result: 'ok',
+        actorUserId: userId,
+        workspaceId: inv.workspace_id,
+        objectType: 'invitation',
+        objectId: inv.id,
+      },
+      trx,
+    );
     return existing ? { userId } : { userId, session: await createSession(ctx, trx, userId) };
   });
 }

@@ -15,13 +15,24 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/v1/me', {
     config: { policy: policy.authenticated },
-    schema: { tags, operationId: 'getMe', summary: 'The signed-in user and their workspaces', response: { 200: meSchema, ...problems() } },
+    schema: {
+      tags,
+      operationId: 'getMe',
+      summary: 'The signed-in user and their workspaces',
+      response: { 200: meSchema, ...problems() },
+    },
     handler: (request) => buildMe(ctx, requireUser(request.actor).userId, request.csrfToken),
   });
 
   r.patch('/api/v1/me', {
     config: { policy: policy.session },
-    schema: { tags, operationId: 'updateMe', summary: 'Change display name or language', body: updateMeBody, response: { 200: meSchema, ...problems() } },
+    schema: {
+      tags,
+      operationId: 'updateMe',
+      summary: 'Change display name or language',
+      body: updateMeBody,
+      response: { 200: meSchema, ...problems() },
+    },
     handler: async (request) => {
       await updateProfile(ctx, request.actor, request.body);
       return buildMe(ctx, requireUser(request.actor).userId, request.csrfToken);
@@ -46,7 +57,12 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/v1/me/sessions', {
     config: { policy: policy.session },
-    schema: { tags, operationId: 'listSessions', summary: 'Your active sessions', response: { 200: sessionsSchema, ...problems() } },
+    schema: {
+      tags,
+      operationId: 'listSessions',
+      summary: 'Your active sessions',
+      response: { 200: sessionsSchema, ...problems() },
+    },
     handler: async (request) => ({ items: await listSessions(ctx, request.actor) }),
   });
 

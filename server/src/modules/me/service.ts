@@ -31,11 +31,14 @@ export async function changePassword(
   const row = await findUserById(ctx.db, user.userId);
   const errors = checkPassword(input.newPassword, '/newPassword', row?.email);
   if (!(await verifyPassword(row?.password_hash ?? null, input.currentPassword))) {
-    errors.unshift(fieldError('/currentPassword', 'invalid_credentials', 'The current password is wrong.'));
+    errors.unshift(
+      fieldError('/currentPassword', 'invalid_credentials', 'The current password is wrong.'),
+    );
     await audit(ctx, { action: 'password.changed', result: 'failed', actorUserId: user.userId });
     throw badRequest('invalid_credentials', 'The current password is wrong.', errors);
   }
-  if (errors.length) throw badRequest('validation_failed', 'The new password is not acceptable.', errors);
+  if (errors.length)
+    throw badRequest('validation_failed', 'The new password is not acceptable.', errors);
   const hash = await hashPassword(input.newPassword);
   return ctx.db.transaction().execute(async (trx) => {
     await setPassword(ctx, trx, user.userId, hash);

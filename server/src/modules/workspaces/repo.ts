@@ -9,7 +9,11 @@ export async function insertWorkspace(db: Db, row: Workspace): Promise<void> {
 }
 
 export async function slugExists(db: Db, slug: string): Promise<boolean> {
-  return !!(await db.selectFrom('workspaces').select('id').where('slug', '=', slug).executeTakeFirst());
+  return !!(await db
+    .selectFrom('workspaces')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirst());
 }
 
 export async function listMembers(db: Db, workspaceId: string, offset: number, limit: number) {

@@ -6,7 +6,13 @@ import type { Language, Role } from '../../db/types.ts';
 import { badRequest, conflict, fieldError, notFound } from '../../http/problem.ts';
 import { revokeAllOf } from '../api-tokens/repo.ts';
 import { audit } from '../audit/service.ts';
-import { deleteUserSessions, findUserByEmail, insertUser, membershipsOf, updateUser } from '../auth/repo.ts';
+import {
+  deleteUserSessions,
+  findUserByEmail,
+  insertUser,
+  membershipsOf,
+  updateUser,
+} from '../auth/repo.ts';
 import {
   countAdmins,
   deleteMembership,
@@ -47,7 +53,13 @@ export async function createWorkspace(
   const base = input.slug ?? slugify(input.name);
   let slug = base;
   for (let i = 2; await slugExists(ctx.db, slug); i++) slug = `${base}-${i}`;
-  const row = { id: newId(), slug, name: input.name.trim(), gemeentecode: input.gemeentecode, created_at: nowIso(ctx) };
+  const row = {
+    id: newId(),
+    slug,
+    name: input.name.trim(),
+    gemeentecode: input.gemeentecode,
+    created_at: nowIso(ctx),
+  };
   await insertWorkspace(ctx.db, row);
   return row;
 }
@@ -61,11 +73,19 @@ export async function requireWorkspaceBySlug(ctx: AppContext, slug: string) {
 /** Creates (or adds to the workspace) a user with a password — used by the CLI and the demo. */
 export async function createUserWithRole(
   ctx: AppContext,
-  input: { email: string; displayName: string; password: string; workspaceId: string; role: Role; language?: Language },
+  input: {
+    email: string;
+    displayName: string;
+    password: string;
+    workspaceId: string;
+    role: Role;
+    language?: Language;
+  },
 ) {
   const email = input.email.toLowerCase();
   const errors = checkPassword(input.password, '/password', email);
-  if (errors.length) throw badRequest('validation_failed', 'The password is not acceptable.', errors);
+  if (errors.length)
+    throw badRequest('validation_failed', 'The password is not acceptable.', errors);
   const existing = await findUserByEmail(ctx.db, email);
   if (existing) throw conflict('email_taken', 'An account with this email address exists already.');
   const hash = await hashPassword(input.password);
@@ -82,7 +102,12 @@ export async function createUserWithRole(
       deactivated_at: null,
       created_at: now,
     });
-    await upsertMembership(trx, { workspace_id: input.workspaceId, user_id: id, role: input.role, created_at: now });
+    await upsertMembership(trx, {
+      workspace_id: input.workspaceId,
+      user_id: id,
+      role: input.role,
+      created_at: now,
+    });
   });
   return { id, email };
 }
@@ -93,7 +118,12 @@ export async function listMyWorkspaces(ctx: AppContext, actor: Actor) {
   return all.filter((w) => !user.tokenWorkspaceId || w.id === user.tokenWorkspaceId);
 }
 
-export async function getMembers(ctx: AppContext, actor: Actor, workspaceId: string, page: { offset: number; limit: number }) {
+export async function getMembers(
+  ctx: AppContext,
+  actor: Actor,
+  workspaceId: string,
+  page: { offset: number; limit: number },
+) {
   assertCan(actor, 'members.read', workspaceId);
   return listMembers(ctx.db, workspaceId, page.offset, page.limit);
 }
@@ -107,14 +137,31 @@ async function assertNotLastAdmin(ctx: AppContext, workspaceId: string, userId: 
   return m;
 }
 
-export async function changeRole(ctx: AppContext, actor: Actor, workspaceId: string, userId: string, role: Role) {
+export async function changeRole(
+  ctx: AppContext,
+  actor: Actor,
+  workspaceId: string,
+  userId: string,
+  role: Role,
+) {
   assertCan(actor, 'members.manage', workspaceId);
   const m = await findMembership(ctx.db, workspaceId, userId);
   if (!m) throw notFound('No such member.');
   if (m.role !== role && role !== 'admin') await assertNotLastAdmin(ctx, workspaceId, userId);
   await ctx.db.transaction().execute(async (trx) => {
     await setMembershipRole(trx, workspaceId, userId, role);
-    await audit(ctx, { action: 'role.changed', result: 'ok', actorUserId: actor.kind === 'user' ? actor.userId : null, workspaceId, objectType: 'user', objectId: userId }, trx);
+    await audit(
+      ctx,
+      {
+        action: 'role.changed',
+        result: 'ok',
+        actorUserId: actor.kind === 'user' ? actor.userId : null,
+        workspaceId,
+        objectType: 'user',
+        objectId: userId,
+      },
+      trx,
+    );
   });
   const updated = await findMembership(ctx.db, workspaceId, userId);
   if (!updated) throw notFound('No such member.');
@@ -122,14 +169,30 @@ export async function changeRole(ctx: AppContext, actor: Actor, workspaceId: str
 }
 
 /** Removes a member from the workspace and ends their sessions (their roles changed under them). */
-export async function removeMember(ctx: AppContext, actor: Actor, workspaceId: string, userId: string) {
+export async function removeMember(
+  ctx: AppContext,
+  actor: Actor,
+  workspaceId: string,
+  userId: string,
+) {
   assertCan(actor, 'members.manage', workspaceId);
   await assertNotLastAdmin(ctx, workspaceId, userId);
   await ctx.db.transaction().execute(async (trx) => {
     await deleteMembership(trx, workspaceId, userId);
     await deleteUserSessions(trx, userId);
     await revokeAllOf(trx, workspaceId, userId, nowIso(ctx));
-    await audit(ctx, { action: 'member.removed', result: 'ok', actorUserId: actor.kind === 'user' ? actor.userId : null, workspaceId, objectType: 'user', objectId: userId }, trx);
+    await audit(
+      ctx,
+      {
+        action: 'member.removed',
+        result: 'ok',
+        actorUserId: actor.kind === 'user' ? actor.userId : null,
+        workspaceId,
+        objectType: 'user',
+        objectId: userId,
+      },
+      trx,
+    );
   });
 }
 
@@ -140,6 +203,10 @@ export async function deactivateUser(ctx: AppContext, email: string) {
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, user.id, { deactivated_at: nowIso(ctx) });
     await deleteUserSessions(trx, user.id);
-    await audit(ctx, { action: 'account.deactivated', result: 'ok', objectType: 'user', objectId: user.id }, trx);
+    await audit(
+      ctx,
+      { action: 'account.deactivated', result: 'ok', objectType: 'user', objectId: user.id },
+      trx,
+    );
   });
 }
