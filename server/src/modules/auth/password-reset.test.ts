@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createTransport, sendDueEmails } from '../../mail/outbox.ts';
 import { createTestApp, describeEachDialect, type TestApp } from '../../../test/harness.ts';
 import { Browser, PASSWORD, seedWorkspace } from '../../../test/session.ts';
@@ -51,6 +51,9 @@ describeEachDialect('password reset by email', (dialect) => {
     expect(link?.[1]).toBe(`${t.ctx.config.publicUrl}/wachtwoord-instellen`);
     return link?.[2] ?? '';
   }
+
+  // Each test starts in a new rate-limit window (at most 3 reset emails per account per 15 min).
+  beforeEach(() => t.clock.advance(15 * 60));
 
   it('answers 202 for known and unknown addresses alike; only a known one gets an email', async () => {
     const before = await outboxCount();

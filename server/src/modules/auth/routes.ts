@@ -53,7 +53,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 202: noContent, ...problems(429) },
     },
     handler: async (request, reply) => {
-      await requestPasswordReset(ctx, request.body.email);
+      await requestPasswordReset(ctx, request.body.email, request.ip);
       return reply.code(202).send(null);
     },
   });

@@ -2,28 +2,25 @@ import { hashPassword, newToken, sha256, verifyPassword } from '../../auth/crypt
 import { checkPassword } from '../../auth/passwords.ts';
 import { isoAfter, nowIso, type AppContext } from '../../context.ts';
 import type { Db } from '../../db/dialect.ts';
-import { AppError, badRequest, unauthorized } from '../../http/problem.ts';
+import { badRequest, unauthorized } from '../../http/problem.ts';
 import { enqueueEmail } from '../../mail/outbox.ts';
 import { passwordChangedMail, resetMail } from '../../mail/templates.ts';
 import { audit } from '../audit/service.ts';
 import {
   clearRateLimit,
   consumePasswordReset,
+  deleteSession,
   deleteUserSessions,
   findUserByEmail,
   findUserById,
-  hitRateLimit,
   insertPasswordReset,
   membershipsOf,
-  readRateLimit,
   updateUser,
 } from './repo.ts';
-import { createSession, rateLimitKey, type NewSession } from './sessions.ts';
+import { assertNotLimited, count, counter, isLimited, limits } from './rate-limit.ts';
+import { createSession, type NewSession } from './sessions.ts';
 
 export const RESET_TTL_SECONDS = 30 * 60;
-export const LOGIN_WINDOW_SECONDS = 15 * 60;
-export const LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
-export const LOGIN_MAX_FAILURES_PER_CLIENT = 20;
 
 export async function buildMe(ctx: AppContext, userId: string, csrfToken: string | undefined) {
   const user = await findUserById(ctx.db, userId);
@@ -39,28 +36,6 @@ export async function buildMe(ctx: AppContext, userId: string, csrfToken: string
   };
 }
 
-function windowStart(ctx: AppContext): { start: string; retryAfter: number } {
-  const nowMs = ctx.clock.now().getTime();
-  const size = LOGIN_WINDOW_SECONDS * 1000;
-  const startMs = Math.floor(nowMs / size) * size;
-  return {
-    start: new Date(startMs).toISOString(),
-    retryAfter: Math.max(1, Math.ceil((startMs + size - nowMs) / 1000)),
-  };
-}
-
-async function assertNotLimited(ctx: AppContext, keys: [string, number][]): Promise<void> {
-  const { start, retryAfter } = windowStart(ctx);
-  for (const [key, max] of keys) {
-    const row = await readRateLimit(ctx.db, key);
-    if (row && row.window_start >= start && row.count >= max) {
-      throw new AppError(429, 'rate_limited', 'Too many login attempts. Try again later.', [], {
-        'Retry-After': String(retryAfter),
-      });
-    }
-  }
-}
-
 /**
  * Email + password login. Failed attempts count per account and per client (keyed hashes, no
  * addresses stored); over the limit the answer is 429 with Retry-After.
@@ -71,22 +46,17 @@ export async function login(
   clientId: string,
 ): Promise<{ session: NewSession; userId: string }> {
   const email = input.email.toLowerCase();
-  const accountKey = rateLimitKey(ctx, 'login-account', email);
-  const clientKey = rateLimitKey(ctx, 'login-client', clientId);
-  await assertNotLimited(ctx, [
-    [accountKey, LOGIN_MAX_FAILURES_PER_ACCOUNT],
-    [clientKey, LOGIN_MAX_FAILURES_PER_CLIENT],
-  ]);
+  const account = counter(ctx, limits.loginAccount, email);
+  const client = counter(ctx, limits.loginClient, clientId);
+  await assertNotLimited(ctx, account, client);
   const user = await findUserByEmail(ctx.db, email);
   const ok = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!user || !ok || user.deactivated_at) {
-    const { start } = windowStart(ctx);
-    await hitRateLimit(ctx.db, accountKey, start);
-    await hitRateLimit(ctx.db, clientKey, start);
+    await count(ctx, account, client);
     await audit(ctx, { action: 'login', result: 'failed', actorUserId: user?.id ?? null });
     throw unauthorized('Email address or password is incorrect.', 'invalid_credentials');
   }
-  await clearRateLimit(ctx.db, accountKey);
+  await clearRateLimit(ctx.db, account.key);
   const session = await ctx.db.transaction().execute(async (trx) => {
     const s = await createSession(ctx, trx, user.id);
     await audit(ctx, { action: 'login', result: 'ok', actorUserId: user.id }, trx);
@@ -101,13 +71,26 @@ export async function logout(
   sessionIdHash: string,
 ): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('sessions').where('id_hash', '=', sessionIdHash).execute();
+    await deleteSession(trx, sessionIdHash);
     await audit(ctx, { action: 'logout', result: 'ok', actorUserId: userId }, trx);
   });
 }
 
-/** Always answers the same, whether or not the account exists. */
-export async function requestPasswordReset(ctx: AppContext, email: string): Promise<void> {
+/**
+ * Always answers the same, whether or not the account exists. Per client address the requests
+ * are limited (429); per account at most a few emails go out per window, silently.
+ */
+export async function requestPasswordReset(
+  ctx: AppContext,
+  email: string,
+  clientId: string,
+): Promise<void> {
+  const client = counter(ctx, limits.resetClient, clientId);
+  await assertNotLimited(ctx, client);
+  await count(ctx, client);
+  const account = counter(ctx, limits.resetAccount, email);
+  if (await isLimited(ctx, account)) return;
+  await count(ctx, account);
   const user = await findUserByEmail(ctx.db, email);
   if (!user || user.deactivated_at) return;
   const token = newToken();

@@ -46,7 +46,7 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
       operationId: 'changePassword',
       summary: 'Change the password; ends all sessions and starts a new one',
       body: changePasswordBody,
-      response: { 200: meSchema, ...problems() },
+      response: { 200: meSchema, ...problems(429) },
     },
     handler: async (request, reply) => {
       const session = await changePassword(ctx, request.actor, request.body);

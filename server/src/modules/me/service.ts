@@ -6,6 +6,7 @@ import type { Language } from '../../db/types.ts';
 import { badRequest, fieldError } from '../../http/problem.ts';
 import { audit } from '../audit/service.ts';
 import { deleteUserSessions, findUserById, listUserSessions, updateUser } from '../auth/repo.ts';
+import { assertNotLimited, count, counter, limits } from '../auth/rate-limit.ts';
 import { setPassword } from '../auth/service.ts';
 import { createSession, type NewSession } from '../auth/sessions.ts';
 
@@ -29,8 +30,12 @@ export async function changePassword(
 ): Promise<NewSession> {
   const user = requireUser(actor);
   const row = await findUserById(ctx.db, user.userId);
+  // Wrong current passwords count like failed logins: a hijacked session cannot guess on.
+  const account = counter(ctx, limits.loginAccount, row?.email ?? user.userId);
+  await assertNotLimited(ctx, account);
   const errors = checkPassword(input.newPassword, '/newPassword', row?.email);
   if (!(await verifyPassword(row?.password_hash ?? null, input.currentPassword))) {
+    await count(ctx, account);
     errors.unshift(
       fieldError('/currentPassword', 'invalid_credentials', 'The current password is wrong.'),
     );
