@@ -27,6 +27,22 @@ export interface MembershipRef {
   role: Role;
 }
 
+export interface WorkspaceSummary {
+  id: string;
+  slug: string;
+  name: string;
+  gemeentecode: string;
+  role: Role;
+}
+
+/** What authentication already read about the user, so `GET /me` needs no further queries. */
+export interface Profile {
+  email: string;
+  displayName: string;
+  language: 'nl' | 'en';
+  workspaces: WorkspaceSummary[];
+}
+
 /** Who is acting. `system` is the CLI and the job runner. */
 export type Actor =
   | {
@@ -38,6 +54,7 @@ export type Actor =
       /** The single workspace an API token is scoped to. */
       tokenWorkspaceId?: string;
       memberships: MembershipRef[];
+      profile?: Profile;
     }
   | { kind: 'anonymous' }
   | { kind: 'system' };

@@ -79,6 +79,15 @@ describeEachDialect('personal API tokens', (dialect) => {
     expect(me.statusCode).toBe(200);
     expect(me.json().email).toBe(user.email);
     expect(me.json()).not.toHaveProperty('csrfToken');
+    // The token's view of the person is its own workspace, although the session sees A and B.
+    expect(me.json().workspaces.map((w: { slug: string }) => w.slug)).toEqual([slugA]);
+    const sessionMe = await browser.inject({ method: 'GET', url: '/api/v1/me' });
+    expect(
+      sessionMe
+        .json()
+        .workspaces.map((w: { slug: string }) => w.slug)
+        .sort(),
+    ).toEqual([slugA, slugB].sort());
 
     const members = await withToken(token, 'GET', `/api/v1/workspaces/${slugA}/members`);
     expect(members.statusCode).toBe(200);

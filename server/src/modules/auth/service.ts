@@ -1,6 +1,7 @@
 import { hashPassword, newToken, sha256, verifyPassword } from '../../auth/crypto.ts';
 import { checkPassword } from '../../auth/passwords.ts';
-import { isoAfter, nowIso, type AppContext } from '../../context.ts';
+import { isoAfter, nowIso, type Actor, type AppContext, type Profile } from '../../context.ts';
+import { requireUser } from '../../auth/policy.ts';
 import type { Db } from '../../db/dialect.ts';
 import { badRequest, unauthorized } from '../../http/problem.ts';
 import { enqueueEmail } from '../../mail/outbox.ts';
@@ -22,18 +23,28 @@ import { createSession, type NewSession } from './sessions.ts';
 
 export const RESET_TTL_SECONDS = 30 * 60;
 
+/** The `Me` view of a user, read fresh (after a change). */
 export async function buildMe(ctx: AppContext, userId: string, csrfToken: string | undefined) {
   const user = await findUserById(ctx.db, userId);
   if (!user || user.deactivated_at) throw unauthorized();
   const workspaces = await membershipsOf(ctx.db, userId);
-  return {
-    id: user.id,
-    email: user.email,
-    displayName: user.display_name,
-    language: user.language,
-    workspaces,
-    ...(csrfToken ? { csrfToken } : {}),
-  };
+  return meView(
+    userId,
+    { email: user.email, displayName: user.display_name, language: user.language, workspaces },
+    csrfToken,
+  );
+}
+
+/** The `Me` view of the acting user from what authentication read (an API token sees its workspace). */
+export function meOf(ctx: AppContext, actor: Actor, csrfToken: string | undefined) {
+  const user = requireUser(actor);
+  return user.profile
+    ? meView(user.userId, user.profile, csrfToken)
+    : buildMe(ctx, user.userId, csrfToken);
+}
+
+function meView(id: string, profile: Profile, csrfToken: string | undefined) {
+  return { id, ...profile, ...(csrfToken ? { csrfToken } : {}) };
 }
 
 /**

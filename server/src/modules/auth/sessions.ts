@@ -1,5 +1,5 @@
 import { hmac, newToken, safeEqual, sha256 } from '../../auth/crypto.ts';
-import { isoAfter, nowIso, type Actor, type AppContext } from '../../context.ts';
+import { isoAfter, nowIso, type Actor, type AppContext, type Profile } from '../../context.ts';
 import type { Db } from '../../db/dialect.ts';
 import { findApiTokenByHash, touchApiToken } from '../api-tokens/repo.ts';
 import {
@@ -44,14 +44,22 @@ export interface Authenticated {
   csrfToken?: string;
 }
 
-async function activeUserActor(ctx: AppContext, userId: string) {
+async function activeUserActor(ctx: AppContext, userId: string, onlyWorkspaceId?: string) {
   const user = await findUserById(ctx.db, userId);
   if (!user || user.deactivated_at) return undefined;
-  const memberships = (await membershipsOf(ctx.db, userId)).map((m) => ({
-    workspaceId: m.id,
-    role: m.role,
-  }));
-  return { userId, memberships };
+  const all = await membershipsOf(ctx.db, userId);
+  const workspaces = onlyWorkspaceId ? all.filter((w) => w.id === onlyWorkspaceId) : all;
+  const profile: Profile = {
+    email: user.email,
+    displayName: user.display_name,
+    language: user.language,
+    workspaces,
+  };
+  return {
+    userId,
+    memberships: workspaces.map((m) => ({ workspaceId: m.id, role: m.role })),
+    profile,
+  };
 }
 
 export async function authenticateSession(
@@ -87,8 +95,8 @@ export async function authenticateApiToken(
   if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
   const row = await findApiTokenByHash(ctx.db, sha256(token));
   if (!row || row.revoked_at) return undefined;
-  const user = await activeUserActor(ctx, row.user_id);
-  if (!user || !user.memberships.some((m) => m.workspaceId === row.workspace_id)) return undefined;
+  const user = await activeUserActor(ctx, row.user_id, row.workspace_id);
+  if (!user || !user.memberships.length) return undefined;
   const now = ctx.clock.now();
   if (
     !row.last_used_at ||
@@ -101,8 +109,7 @@ export async function authenticateApiToken(
       kind: 'user',
       via: 'token',
       tokenWorkspaceId: row.workspace_id,
-      userId: user.userId,
-      memberships: user.memberships.filter((m) => m.workspaceId === row.workspace_id),
+      ...user,
     },
   };
 }

@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.ts';
 import { setSessionCookie } from '../../http/auth.ts';
 import { problems } from '../../http/route-schema.ts';
 import { changePasswordBody, meSchema, sessionsSchema, updateMeBody } from '../auth/schema.ts';
-import { buildMe } from '../auth/service.ts';
+import { buildMe, meOf } from '../auth/service.ts';
 import { changePassword, endOtherSessions, listSessions, updateProfile } from './service.ts';
 
 export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -21,7 +21,7 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary: 'The signed-in user and their workspaces',
       response: { 200: meSchema, ...problems() },
     },
-    handler: (request) => buildMe(ctx, requireUser(request.actor).userId, request.csrfToken),
+    handler: (request) => meOf(ctx, request.actor, request.csrfToken),
   });
 
   r.patch('/api/v1/me', {
