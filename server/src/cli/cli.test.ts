@@ -161,7 +161,7 @@ describeEachDialect('wijkdragers CLI', (dialect) => {
       const runs = await Promise.all([1, 2, 3].map(() => cli(['migrate'], envFor(db))));
       for (const r of runs) expect(r.code, r.stderr).toBe(0);
       expect(runs.map((r) => r.stdout.trim()).sort()).toEqual([
-        'Applied: 0001-create-foundation',
+        'Applied: 0001-create-foundation, 0002-index-users-by-name',
         'Nothing to do.',
         'Nothing to do.',
       ]);

@@ -38,7 +38,9 @@ export function openDatabase(databaseUrl: string): DatabaseHandle {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('secure_delete = ON');
     assertSqlitePragmas(sqlite, file === ':memory:');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    });
     return { db, dialect: 'sqlite', destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
@@ -55,6 +57,35 @@ export function openDatabase(databaseUrl: string): DatabaseHandle {
     while (open > 0) await once(pool, 'remove');
   };
   return { db, dialect: 'postgres', destroy };
+}
+
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements are reusable, so keep the most
+ * recent ones by SQL text (bounded). Kysely serialises use of the one connection, so a cached
+ * statement is never run twice at once.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 500): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = (source: string): SQLite.Statement => {
+    let stmt = cache.get(source);
+    if (stmt) {
+      cache.delete(source); // move to the most-recent end
+    } else {
+      stmt = sqlite.prepare(source);
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(source, stmt);
+    return stmt;
+  };
+  return new Proxy(sqlite, {
+    get(target, prop) {
+      if (prop === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
+    },
+  });
 }
 
 /** Refuses to start when SQLite does not run with the durability and privacy settings we rely on. */
@@ -105,6 +136,11 @@ export async function withMigrationLock<T>(db: Db, fn: () => Promise<T>): Promis
 /** Row lock that other instances skip (PostgreSQL); SQLite serialises writers itself. */
 export function skipLocked(dialect: Dialect): ReturnType<typeof sql.raw> {
   return sql.raw(dialect === 'postgres' ? 'for update skip locked' : '');
+}
+
+/** Refreshes the planner's statistics (both dialects understand ANALYZE); run after bulk loads. */
+export async function analyze(db: Db): Promise<void> {
+  await sql`analyze`.execute(db);
 }
 
 export async function ping(db: Db): Promise<void> {

@@ -44,6 +44,7 @@ const EXPLICIT_INDEXES = [
   'memberships_user_idx',
   'outbox_emails_due_idx',
   'sessions_user_idx',
+  'users_display_name_idx',
 ];
 
 const tableNames = async (h: DatabaseHandle) =>

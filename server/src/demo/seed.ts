@@ -1,5 +1,6 @@
 import { hashPassword } from '../auth/crypto.ts';
 import { nowIso, type AppContext } from '../context.ts';
+import { analyze } from '../db/dialect.ts';
 import type { Role } from '../db/types.ts';
 import { findUserByEmail, insertUser } from '../modules/auth/repo.ts';
 import { upsertMembership, findWorkspaceBySlug } from '../modules/workspaces/repo.ts';
@@ -158,6 +159,7 @@ export async function seedDemo(
       });
     }
   });
+  await analyze(ctx.db);
   return {
     workspaceSlug: workspace.slug,
     created: true,

@@ -96,6 +96,14 @@ describe('problem+json error model', () => {
       payload: '',
     });
     expect(empty.statusCode).toBe(400);
+    const lying = await app.inject({
+      method: 'POST',
+      url: '/things',
+      headers: { 'content-type': 'application/json', 'content-length': '99' },
+      payload: '{"name":"x"}',
+    });
+    expect(lying.statusCode).toBe(400);
+    expect(lying.json().code).toBe('invalid_content_length');
     const none = await app.inject({ method: 'GET', url: '/nothing?x=1' });
     expect(none.statusCode).toBe(404);
     expect(none.json()).toMatchObject({ code: 'not_found', instance: '/nothing' });

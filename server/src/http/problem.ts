@@ -139,8 +139,13 @@ function fastifyCodeToProblem(
       return { status: 400, code: 'malformed_json', detail: 'The request body is not valid JSON.' };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, code: 'body_too_large', detail: 'The request body is too large.' };
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return {
+        status: 400,
+        code: 'invalid_content_length',
+        detail: 'The Content-Length does not match the body.',
+      };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
         status: 415,
         code: 'unsupported_media_type',

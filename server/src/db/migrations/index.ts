@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-create-foundation.ts';
+import * as m0002 from './0002-index-users-by-name.ts';
 
 /** Explicit, ordered index of migrations (no directory scanning: works from any cwd). */
 export const migrations: Record<string, Migration> = {
   '0001-create-foundation': m0001,
+  '0002-index-users-by-name': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

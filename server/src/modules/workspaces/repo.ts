@@ -35,7 +35,12 @@ export async function listMembers(db: Db, workspaceId: string, offset: number, l
       .offset(offset)
       .limit(limit)
       .execute(),
-    base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
+    // Counted from memberships alone: the primary-key index answers it without touching users.
+    db
+      .selectFrom('memberships')
+      .where('workspace_id', '=', workspaceId)
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
 }
