@@ -15,6 +15,7 @@ import { registerOpenApi } from './http/openapi.ts';
 import { registerErrorHandling } from './http/problem.ts';
 import { registerWebApp } from './http/static.ts';
 import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
+import { areaRoutes } from './modules/areas/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   invitationRoutes(app, ctx);
   apiTokenRoutes(app, ctx);
   auditRoutes(app, ctx);
+  areaRoutes(app, ctx);
   await registerWebApp(app, options.webRoot);
 
   app.addHook('onClose', async () => {

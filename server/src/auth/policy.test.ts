@@ -33,6 +33,8 @@ describe('policy', () => {
       'invitations.manage': ['admin'],
       'tokens.own': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
       'audit.read': ['admin'],
+      'areas.read': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'areas.manage': ['admin', 'coordinator'],
     });
   });
 

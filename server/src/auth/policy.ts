@@ -22,6 +22,8 @@ export const permissionRoles = {
   'invitations.manage': ['admin'],
   'tokens.own': everyone,
   'audit.read': ['admin'],
+  'areas.read': everyone,
+  'areas.manage': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

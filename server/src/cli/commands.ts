@@ -18,6 +18,7 @@ import { required, readStdin, UsageError, type Command } from './args.ts';
 import { withContext } from './runtime.ts';
 import { out, printLogins } from './output.ts';
 import { serveCommand } from './serve.ts';
+import { areaImportCommands } from './import-areas.ts';
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
   if (!allowed.includes(value as T))
@@ -164,4 +165,5 @@ export const commands: Command[] = [
         return 0;
       }),
   },
+  ...areaImportCommands,
 ];

@@ -191,6 +191,7 @@ function normaliseType(t: string): string {
   const s = t.toLowerCase();
   if (s.startsWith('varchar') || s.startsWith('character varying') || s === 'text') return 'text';
   if (s === 'integer' || s === 'int4' || s === 'int8' || s === 'bigint') return 'integer';
+  if (s === 'double precision' || s === 'float8') return 'double';
   return s;
 }
 

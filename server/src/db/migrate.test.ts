@@ -25,6 +25,8 @@ import { migrations } from './migrations/index.ts';
 
 const APP_TABLES = [
   'api_tokens',
+  'area_indicators',
+  'areas',
   'audit_events',
   'invitations',
   'memberships',
@@ -39,6 +41,7 @@ const APP_TABLES = [
 
 const EXPLICIT_INDEXES = [
   'api_tokens_owner_idx',
+  'areas_workspace_level_idx',
   'audit_events_workspace_idx',
   'invitations_workspace_idx',
   'memberships_user_idx',
@@ -138,7 +141,7 @@ describe.skipIf(SKIP_POSTGRES)('one logical schema on SQLite and PostgreSQL', ()
       expect(p).toEqual(s);
       expect(await listIndexes(postgres.handle)).toEqual(await listIndexes(sqlite.handle));
       // Types are normalised to a small shared vocabulary, so a drift in one dialect shows up.
-      expect(new Set(s.map((c) => c.type))).toEqual(new Set(['text', 'integer']));
+      expect(new Set(s.map((c) => c.type))).toEqual(new Set(['text', 'integer', 'double']));
     } finally {
       await sqlite.close();
       await postgres.close();

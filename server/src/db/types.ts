@@ -119,6 +119,34 @@ export interface ScheduledJobsTable {
   last_error: string | null;
 }
 
+export const areaLevels = ['gemeente', 'wijk', 'buurt'] as const;
+export type AreaLevel = (typeof areaLevels)[number];
+
+export interface AreasTable {
+  id: string;
+  workspace_id: string;
+  code: string;
+  level: AreaLevel;
+  cbs_year: number;
+  name: string;
+  parent_code: string | null;
+  /** GeoJSON geometry (WGS84) as text. */
+  geometry: string | null;
+  /** Simplified GeoJSON geometry for maps, as text. */
+  display_geometry: string | null;
+  population: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AreaIndicatorsTable {
+  workspace_id: string;
+  area_id: string;
+  year: number;
+  key: string;
+  value: number | null;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -131,6 +159,8 @@ export interface Database {
   rate_limits: RateLimitsTable;
   outbox_emails: OutboxEmailsTable;
   scheduled_jobs: ScheduledJobsTable;
+  areas: AreasTable;
+  area_indicators: AreaIndicatorsTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;
@@ -141,5 +171,6 @@ export type Session = Selectable<SessionsTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;
 export type OutboxEmail = Selectable<OutboxEmailsTable>;
+export type Area = Selectable<AreasTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type { Generated };

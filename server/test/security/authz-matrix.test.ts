@@ -5,6 +5,7 @@ import { permissionRoles, policy, type RoutePolicy } from '../../src/auth/policy
 import { isoAfter, nowIso, type Actor } from '../../src/context.ts';
 import type { Role } from '../../src/db/types.ts';
 import { createApiToken } from '../../src/modules/api-tokens/service.ts';
+import { importAreas } from '../../src/modules/areas/service.ts';
 import { insertPasswordReset, insertUser } from '../../src/modules/auth/repo.ts';
 import { invite } from '../../src/modules/invitations/service.ts';
 import { createUserWithRole } from '../../src/modules/workspaces/service.ts';
@@ -58,6 +59,28 @@ interface Row {
   selfDestructive?: boolean;
   request?: (cell: Cell) => Promise<{ params?: Record<string, string>; payload?: unknown }>;
 }
+
+/** One buurt of GM0599 (the municipality of every seeded workspace). */
+const areaFile = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { id: 'BU05990110', name: 'Stadsdriehoek' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [4.47, 51.92],
+            [4.48, 51.92],
+            [4.48, 51.93],
+            [4.47, 51.92],
+          ],
+        ],
+      },
+    },
+  ],
+};
 
 let seq = 0;
 const unique = (what: string) => `${what}-${Date.now().toString(36)}-${++seq}@example.org`;
@@ -195,6 +218,25 @@ function table(
       },
     },
     [`GET ${W}/audit-events`]: { policy: policy.workspace('audit.read'), success: 200 },
+    [`GET ${W}/areas`]: { policy: policy.workspace('areas.read'), success: 200 },
+    [`GET ${W}/areas/:areaId`]: {
+      policy: policy.workspace('areas.read'),
+      success: 200,
+      request: async ({ ws }) => {
+        await importAreas(ctx(), system, ws.id, areaFile, { year: 2024 });
+        const area = await ctx()
+          .db.selectFrom('areas')
+          .select('id')
+          .where('workspace_id', '=', ws.id)
+          .executeTakeFirstOrThrow();
+        return { params: { areaId: area.id } };
+      },
+    },
+    [`POST ${W}/area-imports`]: {
+      policy: policy.workspace('areas.manage'),
+      success: 201,
+      request: async () => ({ payload: { geojson: areaFile, year: 2024 } }),
+    },
   };
 }
 

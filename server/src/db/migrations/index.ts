@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-create-foundation.ts';
 import * as m0002 from './0002-index-users-by-name.ts';
+import * as m0003 from './0003-create-areas.ts';
 
 /** Explicit, ordered index of migrations (no directory scanning: works from any cwd). */
 export const migrations: Record<string, Migration> = {
   '0001-create-foundation': m0001,
   '0002-index-users-by-name': m0002,
+  '0003-create-areas': m0003,
 };
 
 export const migrationProvider: MigrationProvider = {

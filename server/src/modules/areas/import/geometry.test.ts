@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { checkGeometry, mapPositions } from './geometry.ts';
+
+const square = [
+  [0, 0],
+  [1, 0],
+  [1, 1],
+  [0, 1],
+  [0, 0],
+];
+
+describe('checkGeometry', () => {
+  it('accepts a Polygon and a MultiPolygon', () => {
+    expect(checkGeometry({ type: 'Polygon', coordinates: [square] }).ok).toBe(true);
+    const multi = checkGeometry({ type: 'MultiPolygon', coordinates: [[square], [square]] });
+    expect(multi.ok && multi.polygons.length).toBe(2);
+  });
+
+  it.each([
+    [null, 'missing_geometry'],
+    [{ type: 'LineString', coordinates: square }, 'unsupported_geometry'],
+    [{ type: 'Point', coordinates: [0, 0] }, 'unsupported_geometry'],
+    [{ type: 'Polygon', coordinates: [] }, 'empty_geometry'],
+    [{ type: 'MultiPolygon', coordinates: [[]] }, 'empty_geometry'],
+    [{ type: 'Polygon', coordinates: [square.slice(0, 4)] }, 'unclosed_ring'],
+    [
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+      },
+      'invalid_ring',
+    ],
+    [
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 'x'],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+      },
+      'invalid_ring',
+    ],
+    [
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, null],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+      },
+      'invalid_ring',
+    ],
+  ])('refuses %j as %s', (g, reason) => {
+    const r = checkGeometry(g);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toBe(reason);
+  });
+
+  it('maps positions keeping the shape', () => {
+    const g = mapPositions({ type: 'Polygon', coordinates: [square] }, ([x, y]) => [
+      (x ?? 0) + 1,
+      y ?? 0,
+    ]);
+    expect(g.coordinates).toEqual([square.map(([x, y]) => [(x ?? 0) + 1, y])]);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Checks an area boundary before anything is stored: Polygon or MultiPolygon only, non-empty,
+ * every ring closed with at least 4 positions, every coordinate a finite number. Self-intersection
+ * is not checked (yet).
+ */
+
+export type Position = number[];
+export type Ring = Position[];
+export type PolygonCoords = Ring[];
+export interface AreaGeometry {
+  type: 'Polygon' | 'MultiPolygon';
+  coordinates: PolygonCoords | PolygonCoords[];
+}
+
+export type GeometryCheck =
+  | { ok: true; geometry: AreaGeometry; polygons: PolygonCoords[] }
+  | { ok: false; reason: string; detail: string };
+
+const fail = (reason: string, detail: string): GeometryCheck => ({ ok: false, reason, detail });
+
+function checkRing(ring: unknown, where: string): string | undefined {
+  if (!Array.isArray(ring)) return `${where} is not an array of positions.`;
+  if (ring.length < 4) return `${where} has ${ring.length} positions; a ring needs at least 4.`;
+  for (const p of ring) {
+    if (
+      !Array.isArray(p) ||
+      p.length < 2 ||
+      !p.every((n) => typeof n === 'number' && Number.isFinite(n))
+    )
+      return `${where} has a position that is not a pair of finite numbers.`;
+  }
+  const a = ring[0] as number[];
+  const b = ring[ring.length - 1] as number[];
+  if (a[0] !== b[0] || a[1] !== b[1])
+    return `${where} is not closed (first and last position differ).`;
+  return undefined;
+}
+
+function checkPolygon(
+  poly: unknown,
+  where: string,
+): { reason: string; detail: string } | undefined {
+  if (!Array.isArray(poly) || poly.length === 0)
+    return { reason: 'empty_geometry', detail: `${where} has no rings.` };
+  for (let i = 0; i < poly.length; i++) {
+    const problem = checkRing(poly[i], `${where} ring ${i}`);
+    if (problem)
+      return {
+        reason: problem.includes('not closed') ? 'unclosed_ring' : 'invalid_ring',
+        detail: problem,
+      };
+  }
+  return undefined;
+}
+
+export function checkGeometry(geometry: unknown): GeometryCheck {
+  if (geometry === null || geometry === undefined || typeof geometry !== 'object')
+    return fail('missing_geometry', 'The feature has no geometry.');
+  const g = geometry as { type?: unknown; coordinates?: unknown };
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon')
+    return fail(
+      'unsupported_geometry',
+      `Only Polygon and MultiPolygon are accepted, not ${String(g.type)}.`,
+    );
+  if (!Array.isArray(g.coordinates) || g.coordinates.length === 0)
+    return fail('empty_geometry', `The ${g.type} has no coordinates.`);
+  const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as unknown[];
+  for (let i = 0; i < polygons.length; i++) {
+    const problem = checkPolygon(
+      polygons[i],
+      g.type === 'Polygon' ? 'The polygon' : `Polygon ${i}`,
+    );
+    if (problem) return fail(problem.reason, problem.detail);
+  }
+  return {
+    ok: true,
+    geometry: { type: g.type, coordinates: g.coordinates as AreaGeometry['coordinates'] },
+    polygons: polygons as PolygonCoords[],
+  };
+}
+
+/** Applies `fn` to every position, keeping the geometry's shape. */
+export function mapPositions(g: AreaGeometry, fn: (p: Position) => Position): AreaGeometry {
+  const poly = (p: PolygonCoords) => p.map((ring) => ring.map(fn));
+  return g.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: poly(g.coordinates as PolygonCoords) }
+    : { type: 'MultiPolygon', coordinates: (g.coordinates as PolygonCoords[]).map(poly) };
+}
+
+/** Applies `fn` to every ring. */
+export function mapRings(g: AreaGeometry, fn: (r: Ring) => Ring): AreaGeometry {
+  const poly = (p: PolygonCoords) => p.map(fn);
+  return g.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: poly(g.coordinates as PolygonCoords) }
+    : { type: 'MultiPolygon', coordinates: (g.coordinates as PolygonCoords[]).map(poly) };
+}
