@@ -16,6 +16,7 @@ import { registerErrorHandling } from './http/problem.ts';
 import { registerWebApp } from './http/static.ts';
 import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
 import { areaRoutes } from './modules/areas/routes.ts';
+import { taxonomyRoutes } from './modules/taxonomy/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   apiTokenRoutes(app, ctx);
   auditRoutes(app, ctx);
   areaRoutes(app, ctx);
+  taxonomyRoutes(app, ctx);
   await registerWebApp(app, options.webRoot);
 
   app.addHook('onClose', async () => {

@@ -35,6 +35,7 @@ describe('policy', () => {
       'audit.read': ['admin'],
       'areas.read': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
       'areas.manage': ['admin', 'coordinator'],
+      'taxonomy.manage': ['admin', 'coordinator'],
     });
   });
 

@@ -24,6 +24,7 @@ export const permissionRoles = {
   'audit.read': ['admin'],
   'areas.read': everyone,
   'areas.manage': ['admin', 'coordinator'],
+  'taxonomy.manage': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -35,6 +35,7 @@ const APP_TABLES = [
   'rate_limits',
   'scheduled_jobs',
   'sessions',
+  'taxonomy_terms',
   'users',
   'workspaces',
 ];

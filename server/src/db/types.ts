@@ -147,6 +147,22 @@ export interface AreaIndicatorsTable {
   value: number | null;
 }
 
+export const taxonomyKinds = ['domain', 'target_group'] as const;
+export type TaxonomyKind = (typeof taxonomyKinds)[number];
+
+export interface TaxonomyTermsTable {
+  id: string;
+  workspace_id: string;
+  kind: TaxonomyKind;
+  slug: string;
+  label_nl: string;
+  label_en: string;
+  description: string | null;
+  position: number;
+  archived_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -161,6 +177,7 @@ export interface Database {
   scheduled_jobs: ScheduledJobsTable;
   areas: AreasTable;
   area_indicators: AreaIndicatorsTable;
+  taxonomy_terms: TaxonomyTermsTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;
@@ -172,5 +189,6 @@ export type ApiToken = Selectable<ApiTokensTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;
 export type OutboxEmail = Selectable<OutboxEmailsTable>;
 export type Area = Selectable<AreasTable>;
+export type TaxonomyTerm = Selectable<TaxonomyTermsTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type { Generated };

@@ -6,6 +6,7 @@ import type { Language, Role } from '../../db/types.ts';
 import { badRequest, conflict, fieldError, notFound } from '../../http/problem.ts';
 import { revokeAllOf } from '../api-tokens/repo.ts';
 import { audit } from '../audit/service.ts';
+import { addDefaultTerms } from '../taxonomy/service.ts';
 import {
   deleteUserSessions,
   findUserByEmail,
@@ -60,7 +61,10 @@ export async function createWorkspace(
     gemeentecode: input.gemeentecode,
     created_at: nowIso(ctx),
   };
-  await insertWorkspace(ctx.db, row);
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertWorkspace(trx, row);
+    await addDefaultTerms(ctx, trx, row.id);
+  });
   return row;
 }
 
