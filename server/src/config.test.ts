@@ -181,3 +181,25 @@ describeEachDialect('configuration', (dialect) => {
     expect(c).toMatchObject({ port: 3000, smtpUrl: undefined, logLevel: 'info' });
   });
 });
+
+describeEachDialect('configuration: PDOK', () => {
+  it('defaults to the real PDOK service and validates PDOK_WIJKENBUURTEN_URL', () => {
+    expect(loadConfig({ DATA_DIR: freshDir() }).pdokWijkenBuurtenUrl).toBe(
+      'https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1',
+    );
+    expect(
+      loadConfig({
+        DATA_DIR: freshDir(),
+        PDOK_WIJKENBUURTEN_URL: 'http://127.0.0.1:8080/cbs/wijken-en-buurten-{year}/ogc/v1/',
+      }).pdokWijkenBuurtenUrl,
+    ).toBe('http://127.0.0.1:8080/cbs/wijken-en-buurten-{year}/ogc/v1');
+    expect(
+      problemsOf({ DATA_DIR: freshDir(), PDOK_WIJKENBUURTEN_URL: 'ftp://example.org/{year}' }),
+    ).toEqual(['PDOK_WIJKENBUURTEN_URL: must be an http(s) URL']);
+    expect(
+      problemsOf({ DATA_DIR: freshDir(), PDOK_WIJKENBUURTEN_URL: 'https://api.pdok.nl/cbs/x' }),
+    ).toEqual([
+      'PDOK_WIJKENBUURTEN_URL: must contain {year}, e.g. …/wijken-en-buurten-{year}/ogc/v1',
+    ]);
+  });
+});

@@ -5,6 +5,9 @@ import { z } from 'zod';
 
 /** The only module that reads process.env. Everything else receives a frozen Config. */
 
+/** PDOK's CBS Wijken en Buurten OGC API Features service; `{year}` selects the dataset. */
+export const PDOK_WIJKENBUURTEN_DEFAULT = 'https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1';
+
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const envSchema = z.object({
@@ -31,6 +34,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(logLevels).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   JOB_POLL_MS: z.string().regex(/^\d+$/, 'must be milliseconds').default('1000').transform(Number),
+  PDOK_WIJKENBUURTEN_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .refine(
+      (u) => u.includes('{year}'),
+      'must contain {year}, e.g. …/wijken-en-buurten-{year}/ogc/v1',
+    )
+    .default(PDOK_WIJKENBUURTEN_DEFAULT),
 });
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -51,6 +61,8 @@ export interface Config {
   readonly logLevel: (typeof logLevels)[number];
   readonly trustProxy: boolean;
   readonly jobPollMs: number;
+  /** Base URL of PDOK's wijken-en-buurten OGC API Features service, with a `{year}` placeholder. */
+  readonly pdokWijkenBuurtenUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +135,7 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     jobPollMs: e.JOB_POLL_MS,
+    pdokWijkenBuurtenUrl: e.PDOK_WIJKENBUURTEN_URL.replace(/\/+$/, ''),
     ...overrides,
   };
   return Object.freeze(config);

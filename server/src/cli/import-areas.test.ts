@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CBS_DATA_DIR, HAVE_CBS_DATA } from '../../test/cbs-data.ts';
+import { startFakePdok, type FakePdok } from '../../test/fake-pdok.ts';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../test/harness.ts';
 
 const SLOW = 120_000;
@@ -37,10 +38,15 @@ function cli(args: string[], env: Record<string, string>): Promise<Result> {
 }
 
 let dir = '';
-beforeAll(() => {
+let pdok: FakePdok | undefined;
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wd-import-'));
+  if (HAVE_CBS_DATA) pdok = await startFakePdok({ maxLimit: 40 });
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await pdok?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describeEachDialect('wijkdragers import areas / indicators', (dialect) => {
   let db: TestDatabase;
@@ -140,6 +146,65 @@ describeEachDialect('wijkdragers import areas / indicators', (dialect) => {
       expect(indicators.stdout).toContain(
         'for 115 area(s) (147 missing); 23 area(s) without a boundary created',
       );
+    },
+    SLOW,
+  );
+
+  it(
+    '--pdok: usage errors exit 2',
+    async () => {
+      const pdokArgs = ['import', 'areas', '--pdok', '--workspace', slug];
+      const both = await cli(
+        [...pdokArgs, 'x.geojson', '--gemeentecode', 'GM0599', '--year', '2024'],
+        env,
+      );
+      expect(both.code).toBe(2);
+      expect(both.stderr).toContain('Give either a file or --pdok, not both.');
+      const badCode = await cli([...pdokArgs, '--gemeentecode', 'GM599', '--year', '2024'], env);
+      expect(badCode.code).toBe(2);
+      expect(badCode.stderr).toContain('--gemeentecode must be a CBS gemeentecode');
+      const noYear = await cli([...pdokArgs, '--gemeentecode', 'GM0599'], env);
+      expect(noYear.code).toBe(2);
+      expect(noYear.stderr).toContain('Missing --year');
+      const codeWithFile = await cli(
+        ['import', 'areas', 'x.geojson', '--workspace', slug, '--gemeentecode', 'GM0599'],
+        env,
+      );
+      expect(codeWithFile.code).toBe(2);
+    },
+    SLOW,
+  );
+
+  it.skipIf(!HAVE_CBS_DATA)(
+    '--pdok: a failing PDOK exits 1 with a clear message; then the 92 buurten import over 3 pages',
+    async () => {
+      const fake = pdok as FakePdok;
+      const args = [
+        'import',
+        'areas',
+        '--pdok',
+        '--gemeentecode',
+        'GM0599',
+        '--year',
+        '2024',
+        '--workspace',
+        slug,
+      ];
+      const pdokEnv = { ...env, PDOK_WIJKENBUURTEN_URL: fake.baseUrl };
+      fake.mode = 'error';
+      const failed = await cli(args, pdokEnv);
+      fake.mode = 'ok';
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toMatch(
+        /Nothing was imported: PDOK answered HTTP 500 .*for http:\/\/127\.0\.0\.1:\d+\/cbs\/wijken-en-buurten-2024\//,
+      );
+      fake.requests.length = 0;
+      const r = await cli(args, pdokEnv);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('Fetched 92 feature(s) in 3 page(s) from PDOK.');
+      expect(r.stdout).toContain('Mapping: pdok; CRS: EPSG:4326; year: 2024');
+      expect(r.stdout).toContain('Created 92, updated 0 area(s).');
+      expect(fake.requests).toHaveLength(3);
     },
     SLOW,
   );
