@@ -138,6 +138,16 @@ export function skipLocked(dialect: Dialect): ReturnType<typeof sql.raw> {
   return sql.raw(dialect === 'postgres' ? 'for update skip locked' : '');
 }
 
+/** True for a unique-constraint violation on either dialect (SQLite's code or PostgreSQL's 23505). */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === '23505'
+  );
+}
+
 /** Refreshes the planner's statistics (both dialects understand ANALYZE); run after bulk loads. */
 export async function analyze(db: Db): Promise<void> {
   await sql`analyze`.execute(db);

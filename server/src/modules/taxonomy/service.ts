@@ -3,6 +3,7 @@ import { assertCan } from '../../auth/policy.ts';
 import { nowIso, type Actor, type AppContext } from '../../context.ts';
 import type { Db } from '../../db/dialect.ts';
 import type { TaxonomyKind, TaxonomyTerm } from '../../db/types.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
 import { badRequest, conflict, fieldError, notFound } from '../../http/problem.ts';
 import { defaultTerms } from './defaults.ts';
 import { findTerm, insertTerms, listTerms, maxPosition, slugTaken, updateTerm } from './repo.ts';
@@ -82,23 +83,39 @@ export async function createTerm(
 ) {
   assertCan(actor, 'taxonomy.manage', workspaceId);
   const slug = termSlug(input.labelNl);
-  return ctx.db.transaction().execute(async (trx) => {
-    if (await slugTaken(trx, workspaceId, input.kind, slug)) throw slugConflict(input.kind, slug);
-    const row = {
-      id: newId(),
-      workspace_id: workspaceId,
-      kind: input.kind,
-      slug,
-      label_nl: input.labelNl,
-      label_en: input.labelEn,
-      description: input.description ?? null,
-      position: input.position ?? (await maxPosition(trx, workspaceId, input.kind)) + 1,
-      archived_at: null,
-      created_at: nowIso(ctx),
-    };
-    await insertTerms(trx, [row]);
-    return toTerm(row);
-  });
+  return uniqueSlug(input.kind, slug, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      if (await slugTaken(trx, workspaceId, input.kind, slug)) throw slugConflict(input.kind, slug);
+      const row = {
+        id: newId(),
+        workspace_id: workspaceId,
+        kind: input.kind,
+        slug,
+        label_nl: input.labelNl,
+        label_en: input.labelEn,
+        description: input.description ?? null,
+        position: input.position ?? (await maxPosition(trx, workspaceId, input.kind)) + 1,
+        archived_at: null,
+        created_at: nowIso(ctx),
+      };
+      await insertTerms(trx, [row]);
+      return toTerm(row);
+    }),
+  );
+}
+
+/** The check before writing is for the message; the unique key decides when two writers race. */
+async function uniqueSlug<T>(
+  kind: TaxonomyKind,
+  slug: string,
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw slugConflict(kind, slug);
+    throw err;
+  }
 }
 
 /** Renames, reorders, describes, archives or restores a term. Terms are never deleted. */

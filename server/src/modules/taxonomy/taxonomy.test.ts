@@ -167,6 +167,14 @@ describeEachDialect('taxonomy', (dialect) => {
     expect(ok.statusCode, ok.body).toBe(201);
   });
 
+  it('answers 409, never 500, when two requests create the same label at once', async () => {
+    const body = { kind: 'domain', labelNl: 'Buurtbudget', labelEn: 'Neighbourhood budget' };
+    const answers = await Promise.all([1, 2, 3, 4].map(() => create(coordinator, body)));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409]);
+    const rows = (await snapshot()).filter((r) => r.slug === 'buurtbudget');
+    expect(rows).toHaveLength(1);
+  });
+
   it('lists every validation error and writes nothing on bad input', async () => {
     const before = await snapshot();
     const bad = await create(coordinator, {
