@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../context.ts';
 import { AppError } from '../../http/problem.ts';
+import { collection, feature, polygon, ring } from '../../../test/geojson.ts';
 import { describeEachDialect, useTestApp } from '../../../test/harness.ts';
 import { Browser, seedWorkspace } from '../../../test/session.ts';
 import { createWorkspace } from '../workspaces/service.ts';
@@ -13,28 +14,6 @@ interface Problem {
   code: string;
   errors?: { pointer: string; code: string; detail: string }[];
 }
-
-const ring = (x: number, y: number, d: number) => [
-  [x, y],
-  [x + d, y],
-  [x + d, y + d],
-  [x, y + d],
-  [x, y],
-];
-const polygon = (x = 4.47, y = 51.92, d = 0.01) => ({
-  type: 'Polygon',
-  coordinates: [ring(x, y, d)],
-});
-const feature = (props: Record<string, unknown>, geometry: unknown) => ({
-  type: 'Feature',
-  properties: props,
-  geometry,
-});
-const collection = (features: unknown[], extra: Record<string, unknown> = {}) => ({
-  type: 'FeatureCollection',
-  ...extra,
-  features,
-});
 
 async function problemOf(p: Promise<unknown>): Promise<AppError> {
   try {

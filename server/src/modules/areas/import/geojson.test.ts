@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { collection as fc, feature, square } from '../../../../test/geojson.ts';
 import { prepareAreas, yearFromFile } from './geojson.ts';
 
-const square = (x: number, y: number, d: number) => [
-  [
-    [x, y],
-    [x + d, y],
-    [x + d, y + d],
-    [x, y + d],
-    [x, y],
-  ],
-];
-const feature = (props: Record<string, unknown>, geometry: unknown) => ({
-  type: 'Feature',
-  properties: props,
-  geometry,
-});
-const fc = (features: unknown[], extra: Record<string, unknown> = {}) => ({
-  type: 'FeatureCollection',
-  ...extra,
-  features,
-});
 const GM = { gemeentecode: 'GM0599' };
 
 describe('prepareAreas', () => {
