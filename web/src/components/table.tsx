@@ -30,3 +30,18 @@ export function Table({ caption, captionHidden = false, children }: TableProps) 
     </div>
   );
 }
+
+/** The header row of a table: one column header (`scope="col"`) per label. */
+export function TableHead({ columns }: { columns: ReactNode[] }) {
+  return (
+    <thead className="utrecht-table__header">
+      <tr className="utrecht-table__row">
+        {columns.map((label, i) => (
+          <th key={i} scope="col" className="utrecht-table__header-cell">
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

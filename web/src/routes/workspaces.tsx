@@ -7,7 +7,7 @@ import { RouteError } from '../components/status-pages.tsx';
 import { workspacesQuery } from '../features/workspaces/data.ts';
 import { roleLabel } from '../features/workspaces/roles.ts';
 import { protectedRoute } from './protected.tsx';
-import { Table } from '../components/table.tsx';
+import { Table, TableHead } from '../components/table.tsx';
 
 export const workspacesRoute = createRoute({
   getParentRoute: () => protectedRoute,
@@ -27,19 +27,9 @@ function WorkspacesPage() {
         <p className="utrecht-paragraph">{t('workspaces.empty')}</p>
       ) : (
         <Table caption={t('workspaces.caption')} captionHidden>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('workspaces.name')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('workspaces.gemeentecode')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('fields.role')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[t('workspaces.name'), t('workspaces.gemeentecode'), t('fields.role')]}
+          />
           <tbody className="utrecht-table__body">
             {data.items.map((workspace) => (
               <tr key={workspace.id} className="utrecht-table__row">

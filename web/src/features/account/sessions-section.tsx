@@ -5,7 +5,7 @@ import { SubmitButton } from '../../components/form-fields.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { problemMessage } from '../../lib/problems.ts';
 import { sessionsQuery, useEndOtherSessions } from './data.ts';
-import { Table } from '../../components/table.tsx';
+import { Table, TableHead } from '../../components/table.tsx';
 
 export function SessionsSection() {
   const { t } = useTranslation();
@@ -31,19 +31,13 @@ export function SessionsSection() {
         </Alert>
       ) : null}
       <Table caption={t('account.sessionsCaption')} captionHidden>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className="utrecht-table__header-cell">
-              {t('account.sessionStarted')}
-            </th>
-            <th scope="col" className="utrecht-table__header-cell">
-              {t('account.sessionLastSeen')}
-            </th>
-            <th scope="col" className="utrecht-table__header-cell">
-              {t('account.sessionThis')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('account.sessionStarted'),
+            t('account.sessionLastSeen'),
+            t('account.sessionThis'),
+          ]}
+        />
         <tbody className="utrecht-table__body">
           {data.items.map((session) => (
             <tr key={session.id} className="utrecht-table__row">

@@ -12,7 +12,7 @@ import { useFormat } from '../../lib/format.ts';
 import { roleLabel } from '../workspaces/roles.ts';
 import { invitationsQuery, useRevokeInvitation } from './data.ts';
 import { InviteForm } from './invite-form.tsx';
-import { Table } from '../../components/table.tsx';
+import { Table, TableHead } from '../../components/table.tsx';
 
 const statusBadge: Record<InvitationStatus, string> = {
   open: 'neutral',
@@ -59,28 +59,16 @@ export function InvitationsSection({ slug, page }: { slug: string; page: number 
         <p className="utrecht-paragraph">{t('invitations.empty')}</p>
       ) : (
         <Table caption={t('invitations.caption', { count: data.total })} captionHidden>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('fields.email')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('fields.role')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('invitations.statusColumn')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('invitations.sentAt')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('invitations.expiresAt')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('common.actions')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('fields.email'),
+              t('fields.role'),
+              t('invitations.statusColumn'),
+              t('invitations.sentAt'),
+              t('invitations.expiresAt'),
+              t('common.actions'),
+            ]}
+          />
           <tbody className="utrecht-table__body">
             {data.items.map((invitation) => (
               <tr key={invitation.id} className="utrecht-table__row">

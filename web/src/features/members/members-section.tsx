@@ -10,7 +10,7 @@ import { Pagination } from '../../components/pagination.tsx';
 import { roleLabel } from '../workspaces/roles.ts';
 import { membersQuery, useChangeRole, useRemoveMember } from './data.ts';
 import { MemberRow } from './member-row.tsx';
-import { Table } from '../../components/table.tsx';
+import { Table, TableHead } from '../../components/table.tsx';
 
 export function MembersSection({ slug, page }: { slug: string; page: number }) {
   const { t } = useTranslation();
@@ -52,25 +52,15 @@ export function MembersSection({ slug, page }: { slug: string; page: number }) {
         </p>
       ) : (
         <Table caption={t('members.caption', { count: data.total })}>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('fields.displayName')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('fields.email')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('fields.role')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('members.since')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('common.actions')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('fields.displayName'),
+              t('fields.email'),
+              t('fields.role'),
+              t('members.since'),
+              t('common.actions'),
+            ]}
+          />
           <tbody className="utrecht-table__body">
             {data.items.map((member) => (
               <MemberRow

@@ -11,7 +11,7 @@ import { useFormat } from '../../lib/format.ts';
 import { requiredCodes, useForm, type FieldSpecs } from '../../lib/form.ts';
 import { apiTokensQuery, useCreateApiToken, useRevokeApiToken } from './data.ts';
 import { NewToken } from './new-token.tsx';
-import { Table } from '../../components/table.tsx';
+import { Table, TableHead } from '../../components/table.tsx';
 
 type Field = 'name';
 
@@ -101,28 +101,16 @@ export function TokensSection({ slug }: { slug: string }) {
         <p className="utrecht-paragraph">{t('tokens.empty')}</p>
       ) : (
         <Table caption={t('tokens.caption')} captionHidden>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('tokens.name')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('tokens.prefix')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('tokens.createdAt')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('tokens.lastUsedAt')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('tokens.statusColumn')}
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                {t('common.actions')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('tokens.name'),
+              t('tokens.prefix'),
+              t('tokens.createdAt'),
+              t('tokens.lastUsedAt'),
+              t('tokens.statusColumn'),
+              t('common.actions'),
+            ]}
+          />
           <tbody className="utrecht-table__body">
             {data.items.map((token) => (
               <tr key={token.id} className="utrecht-table__row">
