@@ -17,6 +17,11 @@ import { registerWebApp } from './http/static.ts';
 import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
 import { areaRoutes } from './modules/areas/routes.ts';
 import { taxonomyRoutes } from './modules/taxonomy/routes.ts';
+import { actorRoutes } from './modules/actors/routes.ts';
+import { activityRoutes } from './modules/activities/routes.ts';
+import { initiativeRoutes } from './modules/initiatives/routes.ts';
+import { directoryRoutes } from './modules/directory/routes.ts';
+import { exchangeRoutes } from './modules/exchange/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -96,6 +101,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   auditRoutes(app, ctx);
   areaRoutes(app, ctx);
   taxonomyRoutes(app, ctx);
+  actorRoutes(app, ctx);
+  activityRoutes(app, ctx);
+  initiativeRoutes(app, ctx);
+  directoryRoutes(app, ctx);
+  exchangeRoutes(app, ctx);
   await registerWebApp(app, options.webRoot);
 
   app.addHook('onClose', async () => {

@@ -4,6 +4,20 @@ import { NotFoundPage, PendingPage, RouteError } from './components/status-pages
 import { meQuery } from './features/session/store.ts';
 import { focusMainHeading } from './lib/focus.ts';
 import { queryClient } from './query-client.ts';
+import { directoryRoute } from './routes/directory.tsx';
+import { actorRoute } from './routes/actor.tsx';
+import { actorNewRoute } from './routes/actor-new.tsx';
+import { actorEditRoute } from './routes/actor-edit.tsx';
+import { activityNewRoute } from './routes/activity-new.tsx';
+import { activityEditRoute } from './routes/activity-edit.tsx';
+import { initiativesRoute } from './routes/initiatives.tsx';
+import { initiativeRoute } from './routes/initiative.tsx';
+import { initiativeNewRoute } from './routes/initiative-new.tsx';
+import { initiativeEditRoute } from './routes/initiative-edit.tsx';
+import { mapRoute } from './routes/map.tsx';
+import { areaRoute } from './routes/area.tsx';
+import { areaImportRoute } from './routes/area-import.tsx';
+import { taxonomyRoute } from './routes/taxonomy.tsx';
 import { accessibilityRoute } from './routes/accessibility.tsx';
 import { accountRoute } from './routes/account.tsx';
 import { forgotPasswordRoute } from './routes/forgot-password.tsx';
@@ -37,7 +51,26 @@ const routeTree = rootRoute.addChildren([
   protectedRoute.addChildren([
     workspacesRoute,
     accountRoute,
-    workspaceRoute.addChildren([workspaceHomeRoute, membersRoute, invitationsRoute, tokensRoute]),
+    workspaceRoute.addChildren([
+      workspaceHomeRoute,
+      membersRoute,
+      invitationsRoute,
+      tokensRoute,
+      directoryRoute,
+      actorRoute,
+      actorNewRoute,
+      actorEditRoute,
+      activityNewRoute,
+      activityEditRoute,
+      initiativesRoute,
+      initiativeRoute,
+      initiativeNewRoute,
+      initiativeEditRoute,
+      mapRoute,
+      areaRoute,
+      areaImportRoute,
+      taxonomyRoute,
+    ]),
   ]),
 ]);
 

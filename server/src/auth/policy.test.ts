@@ -36,6 +36,10 @@ describe('policy', () => {
       'areas.read': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
       'areas.manage': ['admin', 'coordinator'],
       'taxonomy.manage': ['admin', 'coordinator'],
+      'directory.read': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'directory.manage': ['admin', 'coordinator'],
+      'directory.self': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'directory.export': ['admin', 'coordinator', 'policy_officer', 'researcher'],
     });
   });
 

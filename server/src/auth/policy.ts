@@ -25,6 +25,15 @@ export const permissionRoles = {
   'areas.read': everyone,
   'areas.manage': ['admin', 'coordinator'],
   'taxonomy.manage': ['admin', 'coordinator'],
+  /** See the directory: search, actors, initiatives, activities, map and area pages (each record
+   * still filtered by its visibility: private records only for coordinators and their carrier). */
+  'directory.read': everyone,
+  /** Record and edit any actor, initiative, activity or achievement; record consent; import. */
+  'directory.manage': ['admin', 'coordinator'],
+  /** Manage one's own carrier profile and activities (the service checks it is one's own). */
+  'directory.self': everyone,
+  /** CSV exports of actors and activities (records visible to the workspace, never private ones). */
+  'directory.export': ['admin', 'coordinator', 'policy_officer', 'researcher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

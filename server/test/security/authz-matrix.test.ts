@@ -1,17 +1,26 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { newId, newToken, sha256 } from '../../src/auth/crypto.ts';
 import { permissionRoles, policy, type RoutePolicy } from '../../src/auth/policy.ts';
 import { isoAfter, nowIso, type Actor } from '../../src/context.ts';
 import type { Role } from '../../src/db/types.ts';
 import { createApiToken } from '../../src/modules/api-tokens/service.ts';
-import { importAreas } from '../../src/modules/areas/service.ts';
 import { insertPasswordReset, insertUser } from '../../src/modules/auth/repo.ts';
 import { invite } from '../../src/modules/invitations/service.ts';
 import { createUserWithRole } from '../../src/modules/workspaces/service.ts';
 import { upsertMembership } from '../../src/modules/workspaces/repo.ts';
 import { describeEachDialect } from '../harness.ts';
 import { Browser, PASSWORD, seedWorkspace } from '../session.ts';
+import {
+  areaRows,
+  moduleRows,
+  taxonomyRows,
+  type Caller,
+  type CallerSpec,
+  type Cell,
+  type Row,
+  type RowEnv,
+  type Ws,
+} from './authz-rows/index.ts';
 import { fillPath, isApiRoute, routeKey, useSecurityApp, type SecurityApp } from './support.ts';
 
 /**
@@ -23,64 +32,12 @@ import { fillPath, isApiRoute, routeKey, useSecurityApp, type SecurityApp } from
 
 const ROLES: Role[] = ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'];
 const system: Actor = { kind: 'system' };
-
-type CallerSpec =
-  { name: string; kind: 'anonymous' } | { name: string; kind: 'session' | 'token'; role: Role };
 const CALLERS: CallerSpec[] = [
   { name: 'anonymous', kind: 'anonymous' },
   ...ROLES.map((role) => ({ name: `session:${role}`, kind: 'session' as const, role })),
   { name: 'token:admin', kind: 'token', role: 'admin' },
   { name: 'token:member', kind: 'token', role: 'member' },
 ];
-
-interface Caller {
-  spec: CallerSpec;
-  userId?: string;
-  send(method: string, url: string, payload?: unknown): Promise<LightMyRequestResponse>;
-}
-
-interface Ws {
-  id: string;
-  slug: string;
-  name: string;
-  adminId: string;
-}
-
-interface Cell {
-  ws: Ws;
-  own: boolean;
-  caller: Caller;
-}
-
-interface Row {
-  policy: RoutePolicy;
-  success: number;
-  /** Ends the caller's session or resets its password: the cell gets a throwaway caller. */
-  selfDestructive?: boolean;
-  request?: (cell: Cell) => Promise<{ params?: Record<string, string>; payload?: unknown }>;
-}
-
-/** One buurt of GM0599 (the municipality of every seeded workspace). */
-const areaFile = {
-  type: 'FeatureCollection',
-  features: [
-    {
-      type: 'Feature',
-      properties: { id: 'BU05990110', name: 'Stadsdriehoek' },
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [4.47, 51.92],
-            [4.48, 51.92],
-            [4.48, 51.93],
-            [4.47, 51.92],
-          ],
-        ],
-      },
-    },
-  ],
-};
 
 let seq = 0;
 const unique = (what: string) => `${what}-${Date.now().toString(36)}-${++seq}@example.org`;
@@ -114,6 +71,7 @@ function table(
   const throwawayInvitation = (ws: Ws) =>
     invite(ctx(), system, ws, { email: unique('invitee'), role: 'member', language: 'nl' });
   const W = '/api/v1/workspaces/:workspaceSlug';
+  const env: RowEnv = { ctx, system, unique, W };
   return {
     'GET /api/v1/openapi.json': { policy: policy.public, success: 200 },
     'POST /api/v1/auth/login': {
@@ -218,45 +176,9 @@ function table(
       },
     },
     [`GET ${W}/audit-events`]: { policy: policy.workspace('audit.read'), success: 200 },
-    [`GET ${W}/areas`]: { policy: policy.workspace('areas.read'), success: 200 },
-    [`GET ${W}/areas/:areaId`]: {
-      policy: policy.workspace('areas.read'),
-      success: 200,
-      request: async ({ ws }) => {
-        await importAreas(ctx(), system, ws.id, areaFile, { year: 2024 });
-        const area = await ctx()
-          .db.selectFrom('areas')
-          .select('id')
-          .where('workspace_id', '=', ws.id)
-          .executeTakeFirstOrThrow();
-        return { params: { areaId: area.id } };
-      },
-    },
-    [`POST ${W}/area-imports`]: {
-      policy: policy.workspace('areas.manage'),
-      success: 201,
-      request: async () => ({ payload: { geojson: areaFile, year: 2024 } }),
-    },
-    [`GET ${W}/taxonomy-terms`]: { policy: policy.workspace('workspace.read'), success: 200 },
-    [`POST ${W}/taxonomy-terms`]: {
-      policy: policy.workspace('taxonomy.manage'),
-      success: 201,
-      request: async () => ({
-        payload: { kind: 'domain', labelNl: `Matrix ${++seq}`, labelEn: 'Matrix' },
-      }),
-    },
-    [`PATCH ${W}/taxonomy-terms/:termId`]: {
-      policy: policy.workspace('taxonomy.manage'),
-      success: 200,
-      request: async ({ ws }) => {
-        const term = await ctx()
-          .db.selectFrom('taxonomy_terms')
-          .select('id')
-          .where('workspace_id', '=', ws.id)
-          .executeTakeFirstOrThrow();
-        return { params: { termId: term.id }, payload: { position: 0 } };
-      },
-    },
+    ...areaRows(env),
+    ...taxonomyRows(env),
+    ...moduleRows(env),
   };
 }
 

@@ -1,11 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { languages, type Language } from '../api/types.ts';
-import en from './en.json';
-import nl from './nl.json';
-
-// Compile-time check that the English catalogue has every key of the Dutch source.
-const english: typeof nl = en;
+import { enCatalogue, nlCatalogue } from './catalogue.ts';
 
 const STORAGE_KEY = 'wijkdragers.language';
 
@@ -41,7 +37,7 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: english } },
+  resources: { nl: { translation: nlCatalogue }, en: { translation: enCatalogue } },
   lng: rememberedLanguage() ?? 'nl',
   fallbackLng: 'nl',
   supportedLngs: languages,

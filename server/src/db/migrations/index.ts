@@ -3,6 +3,7 @@ import * as m0001 from './0001-create-foundation.ts';
 import * as m0002 from './0002-index-users-by-name.ts';
 import * as m0003 from './0003-create-areas.ts';
 import * as m0004 from './0004-create-taxonomy.ts';
+import * as m0005 from './0005-create-actors.ts';
 
 /** Explicit, ordered index of migrations (no directory scanning: works from any cwd). */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0002-index-users-by-name': m0002,
   '0003-create-areas': m0003,
   '0004-create-taxonomy': m0004,
+  '0005-create-actors': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,17 @@
+import { activitiesRows } from './activities.ts';
+import { actorsRows } from './actors.ts';
+import { directoryRows } from './directory.ts';
+import { exchangeRows } from './exchange.ts';
+import type { Rows } from './types.ts';
+
+export { areaRows } from './areas.ts';
+export { taxonomyRows } from './taxonomy.ts';
+export type { Caller, CallerSpec, Cell, Row, RowEnv, Rows, Ws } from './types.ts';
+
+/** Rows of the later modules, one file each so each module owns its part of the table. */
+export const moduleRows: Rows = (env) => ({
+  ...actorsRows(env),
+  ...activitiesRows(env),
+  ...directoryRows(env),
+  ...exchangeRows(env),
+});

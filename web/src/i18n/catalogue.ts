@@ -1,0 +1,35 @@
+import en from './en.json';
+import enActivities from './en/activities.json';
+import enActors from './en/actors.json';
+import enAreas from './en/areas.json';
+import enDirectory from './en/directory.json';
+import enMap from './en/map.json';
+import nl from './nl.json';
+import nlActivities from './nl/activities.json';
+import nlActors from './nl/actors.json';
+import nlAreas from './nl/areas.json';
+import nlDirectory from './nl/directory.json';
+import nlMap from './nl/map.json';
+
+/**
+ * The Dutch source catalogue: the shared keys of nl.json plus one file per feature (nl/<feature>.json,
+ * keys `<feature>.…`), so features own their texts.
+ */
+export const nlCatalogue = {
+  ...nl,
+  directory: nlDirectory,
+  actors: nlActors,
+  activities: nlActivities,
+  map: nlMap,
+  areas: nlAreas,
+};
+
+// Compile-time check that the English catalogue has every key of the Dutch source.
+export const enCatalogue: typeof nlCatalogue = {
+  ...en,
+  directory: enDirectory,
+  actors: enActors,
+  activities: enActivities,
+  map: enMap,
+  areas: enAreas,
+};
