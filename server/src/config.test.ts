@@ -1,9 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../test/harness.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { securityHeaders } from './http/headers.ts';
 
 /** Configuration is read from an explicit env object here; process.env is never touched. */
 
@@ -200,6 +201,29 @@ describeEachDialect('configuration: PDOK', () => {
       problemsOf({ DATA_DIR: freshDir(), PDOK_WIJKENBUURTEN_URL: 'https://api.pdok.nl/cbs/x' }),
     ).toEqual([
       'PDOK_WIJKENBUURTEN_URL: must contain {year}, e.g. …/wijken-en-buurten-{year}/ogc/v1',
+    ]);
+  });
+});
+
+describe('configuration: map tiles', () => {
+  const csp = (env: Record<string, string>) =>
+    securityHeaders(loadConfig({ DATA_DIR: freshDir(), ...env }))['Content-Security-Policy'] ?? '';
+
+  it('draws maps without a tile server by default, and allows only the configured one', () => {
+    const plain = loadConfig({ DATA_DIR: freshDir() });
+    expect(plain.mapTileUrl).toBeUndefined();
+    expect(csp({})).toContain("img-src 'self' data:;");
+    const url = 'https://tiles.example.nl/brt/{z}/{x}/{y}.png';
+    expect(loadConfig({ DATA_DIR: freshDir(), MAP_TILE_URL: url }).mapTileUrl).toBe(url);
+    expect(csp({ MAP_TILE_URL: url })).toContain("img-src 'self' data: https://tiles.example.nl;");
+  });
+
+  it('refuses a tile URL that is not an https {z}/{x}/{y} template', () => {
+    expect(
+      problemsOf({ DATA_DIR: freshDir(), MAP_TILE_URL: 'http://t.example/{z}/{x}/{y}' }),
+    ).toEqual(['MAP_TILE_URL: must be an https URL template with {z}, {x} and {y}']);
+    expect(problemsOf({ DATA_DIR: freshDir(), MAP_TILE_URL: 'https://t.example/tiles' })).toEqual([
+      'MAP_TILE_URL: must be an https URL template with {z}, {x} and {y}',
     ]);
   });
 });

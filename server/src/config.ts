@@ -41,6 +41,14 @@ const envSchema = z.object({
       'must contain {year}, e.g. …/wijken-en-buurten-{year}/ogc/v1',
     )
     .default(PDOK_WIJKENBUURTEN_DEFAULT),
+  MAP_TILE_URL: z
+    .string()
+    .regex(
+      /^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/,
+      'must be an https URL template with {z}, {x} and {y}',
+    )
+    .optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
 });
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -63,6 +71,9 @@ export interface Config {
   readonly jobPollMs: number;
   /** Base URL of PDOK's wijken-en-buurten OGC API Features service, with a `{year}` placeholder. */
   readonly pdokWijkenBuurtenUrl: string;
+  /** Optional background tiles for maps (`https://…/{z}/{x}/{y}.png`); maps draw areas without. */
+  readonly mapTileUrl: string | undefined;
+  readonly mapTileAttribution: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +147,8 @@ export function loadConfig(
     trustProxy: e.TRUST_PROXY === 'true',
     jobPollMs: e.JOB_POLL_MS,
     pdokWijkenBuurtenUrl: e.PDOK_WIJKENBUURTEN_URL.replace(/\/+$/, ''),
+    mapTileUrl: e.MAP_TILE_URL,
+    mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     ...overrides,
   };
   return Object.freeze(config);
