@@ -22,7 +22,11 @@ export type AuditAction =
   | 'token.created'
   | 'token.revoked'
   | 'export'
-  | 'backup';
+  | 'backup'
+  | 'consent.recorded'
+  | 'consent.withdrawn'
+  | 'actor.deleted'
+  | 'import';
 
 export interface AuditInput {
   action: AuditAction;
