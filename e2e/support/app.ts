@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -15,10 +15,18 @@ type Catalogue = { [key: string]: string | Catalogue };
 
 const catalogues: Partial<Record<Lang, Catalogue>> = {};
 
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Catalogue;
+
+/** The shared catalogue plus each feature's file (web/src/i18n/<lang>/<feature>.json → `<feature>.…`). */
 function catalogue(lang: Lang): Catalogue {
-  catalogues[lang] ??= JSON.parse(
-    readFileSync(join(ROOT, `web/src/i18n/${lang}.json`), 'utf8'),
-  ) as Catalogue;
+  if (!catalogues[lang]) {
+    const all = readJson(join(ROOT, `web/src/i18n/${lang}.json`));
+    const dir = join(ROOT, `web/src/i18n/${lang}`);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      all[file.replace(/\.json$/, '')] = readJson(join(dir, file));
+    }
+    catalogues[lang] = all;
+  }
   return catalogues[lang];
 }
 
@@ -26,7 +34,8 @@ function catalogue(lang: Lang): Catalogue {
 export function text(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
   let node: string | Catalogue | undefined = catalogue(lang);
   for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  if (typeof node !== 'string') throw new Error(`No text "${key}" in web/src/i18n/${lang}.json`);
+  if (typeof node !== 'string')
+    throw new Error(`No text "${key}" in web/src/i18n/${lang}(/*).json`);
   return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) =>
     String(vars[name] ?? `{{${name}}}`),
   );

@@ -1,16 +1,82 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
 import { createRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../components/page.tsx';
-import { workspaceRoute } from './workspace.tsx';
+import { RouteError } from '../components/status-pages.tsx';
+import { ActorActions } from '../features/actors/actor-actions.tsx';
+import {
+  actorActivitiesQuery,
+  actorQuery,
+  orNotFound,
+  trackRecordQuery,
+} from '../features/actors/data.ts';
+import { kindLabel } from '../features/actors/labels.ts';
+import { OrganisationView } from '../features/actors/organisation-view.tsx';
+import { useActorPermissions } from '../features/actors/permissions.ts';
+import { PersonView } from '../features/actors/person-view.tsx';
+import { areasQuery, termsQuery } from '../features/actors/reference.ts';
+import { meQuery } from '../features/session/store.ts';
+import { useWorkspace, workspaceRoute } from './workspace.tsx';
 
-// Placeholder: the page is built in its feature's work (issue 3).
+/** A carrier's ("drager") or an organisation's page. */
 export const actorRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'actoren/$actorId',
+  loader: async ({ context, params }) => {
+    const { queryClient } = context;
+    const { slug, actorId } = params;
+    const [actor] = await Promise.all([
+      orNotFound(queryClient.ensureQueryData(actorQuery(slug, actorId))),
+      queryClient.ensureQueryData(areasQuery(slug)),
+      queryClient.ensureQueryData(termsQuery(slug)),
+      queryClient.ensureQueryData(meQuery),
+    ]);
+    await (actor.kind === 'person'
+      ? queryClient.ensureQueryData(trackRecordQuery(slug, actorId))
+      : queryClient.ensureQueryData(actorActivitiesQuery(slug, actorId)));
+  },
   component: ActorPage,
+  errorComponent: RouteError,
+  staticData: {
+    crumb: ({ params, queryClient }) =>
+      queryClient.getQueryData(actorQuery(params.slug ?? '', params.actorId ?? '').queryKey)
+        ?.name ?? '',
+  },
 });
 
 function ActorPage() {
   const { t } = useTranslation();
-  return <Page title={t('app.name')} />;
+  const workspace = useWorkspace();
+  const { actorId } = actorRoute.useParams();
+  const slug = workspace.slug;
+  const { data: actor } = useSuspenseQuery(actorQuery(slug, actorId));
+  const allowed = useActorPermissions(workspace.role, actor);
+  return (
+    <Page title={actor.name}>
+      <p className="utrecht-paragraph wd-kind-line">
+        <span className="wd-badge">{kindLabel(actor.kind, t)}</span>
+      </p>
+      <ActorActions
+        slug={slug}
+        actor={actor}
+        canEdit={allowed.canEdit}
+        canDelete={allowed.canDelete}
+      />
+      {actor.kind === 'person' ? (
+        <PersonView
+          slug={slug}
+          actor={actor}
+          showConsent={allowed.manager || allowed.own}
+          canEdit={allowed.canEdit}
+        />
+      ) : (
+        <OrganisationView
+          slug={slug}
+          actor={actor}
+          showVisibility={allowed.manager}
+          canEdit={allowed.canEdit}
+        />
+      )}
+    </Page>
+  );
 }

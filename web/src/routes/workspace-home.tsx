@@ -27,6 +27,7 @@ function WorkspaceHomePage() {
   const workspace = useWorkspace();
   const slug = workspace.slug;
   const isAdmin = workspace.role === 'admin';
+  const isManager = isAdmin || workspace.role === 'coordinator';
   return (
     <Page title={workspace.name}>
       <dl className="utrecht-data-list utrecht-data-list--rows">
@@ -42,6 +43,55 @@ function WorkspaceHomePage() {
 
       <h2 className="utrecht-heading-2">{t('workspace.modules')}</h2>
       <ul className="wd-cards">
+        <Card
+          link={
+            <TextLink to="/w/$slug/zoeken" params={{ slug }}>
+              {t('nav.directory')}
+            </TextLink>
+          }
+        >
+          {t('workspace.directoryText')}
+        </Card>
+        <Card
+          link={
+            <TextLink to="/w/$slug/kaart" params={{ slug }}>
+              {t('nav.map')}
+            </TextLink>
+          }
+        >
+          {t('workspace.mapText')}
+        </Card>
+        <Card
+          link={
+            <TextLink to="/w/$slug/initiatieven" params={{ slug }}>
+              {t('nav.initiatives')}
+            </TextLink>
+          }
+        >
+          {t('workspace.initiativesText')}
+        </Card>
+        {isManager ? (
+          <>
+            <Card
+              link={
+                <TextLink to="/w/$slug/beheer/gebieden" params={{ slug }}>
+                  {t('nav.areas')}
+                </TextLink>
+              }
+            >
+              {t('workspace.areasText')}
+            </Card>
+            <Card
+              link={
+                <TextLink to="/w/$slug/beheer/taxonomie" params={{ slug }}>
+                  {t('nav.taxonomy')}
+                </TextLink>
+              }
+            >
+              {t('workspace.taxonomyText')}
+            </Card>
+          </>
+        ) : null}
         {isAdmin ? (
           <>
             <Card

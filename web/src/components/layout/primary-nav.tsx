@@ -50,6 +50,60 @@ export function PrimaryNav({ me, workspace }: { me: Me | null; workspace: Worksp
                   {t('nav.workspaceHome')}
                 </Link>
               </Item>
+              <Item>
+                <Link
+                  to="/w/$slug/zoeken"
+                  params={{ slug }}
+                  className={linkClass}
+                  activeOptions={exactActive}
+                >
+                  {t('nav.directory')}
+                </Link>
+              </Item>
+              <Item>
+                <Link
+                  to="/w/$slug/kaart"
+                  params={{ slug }}
+                  className={linkClass}
+                  activeOptions={exactActive}
+                >
+                  {t('nav.map')}
+                </Link>
+              </Item>
+              <Item>
+                <Link
+                  to="/w/$slug/initiatieven"
+                  params={{ slug }}
+                  className={linkClass}
+                  activeOptions={exactActive}
+                >
+                  {t('nav.initiatives')}
+                </Link>
+              </Item>
+              {workspace.role === 'admin' || workspace.role === 'coordinator' ? (
+                <>
+                  <Item>
+                    <Link
+                      to="/w/$slug/beheer/gebieden"
+                      params={{ slug }}
+                      className={linkClass}
+                      activeOptions={exactActive}
+                    >
+                      {t('nav.areas')}
+                    </Link>
+                  </Item>
+                  <Item>
+                    <Link
+                      to="/w/$slug/beheer/taxonomie"
+                      params={{ slug }}
+                      className={linkClass}
+                      activeOptions={exactActive}
+                    >
+                      {t('nav.taxonomy')}
+                    </Link>
+                  </Item>
+                </>
+              ) : null}
               {workspace.role === 'admin' ? (
                 <>
                   <Item>
