@@ -19,6 +19,8 @@ import { withContext } from './runtime.ts';
 import { out, printLogins } from './output.ts';
 import { serveCommand } from './serve.ts';
 import { areaImportCommands } from './import-areas.ts';
+import { exportHsdsCommand } from './export-hsds.ts';
+import { importActorsCommand } from './import-actors.ts';
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
   if (!allowed.includes(value as T))
@@ -166,4 +168,6 @@ export const commands: Command[] = [
       }),
   },
   ...areaImportCommands,
+  importActorsCommand,
+  exportHsdsCommand,
 ];
