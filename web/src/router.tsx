@@ -18,6 +18,7 @@ import { mapRoute } from './routes/map.tsx';
 import { areaRoute } from './routes/area.tsx';
 import { areaImportRoute } from './routes/area-import.tsx';
 import { taxonomyRoute } from './routes/taxonomy.tsx';
+import { exchangeRoute } from './routes/exchange.tsx';
 import { accessibilityRoute } from './routes/accessibility.tsx';
 import { accountRoute } from './routes/account.tsx';
 import { forgotPasswordRoute } from './routes/forgot-password.tsx';
@@ -70,6 +71,7 @@ const routeTree = rootRoute.addChildren([
       areaRoute,
       areaImportRoute,
       taxonomyRoute,
+      exchangeRoute,
     ]),
   ]),
 ]);

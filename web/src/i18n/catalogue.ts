@@ -3,12 +3,14 @@ import enActivities from './en/activities.json';
 import enActors from './en/actors.json';
 import enAreas from './en/areas.json';
 import enDirectory from './en/directory.json';
+import enExchange from './en/exchange.json';
 import enMap from './en/map.json';
 import nl from './nl.json';
 import nlActivities from './nl/activities.json';
 import nlActors from './nl/actors.json';
 import nlAreas from './nl/areas.json';
 import nlDirectory from './nl/directory.json';
+import nlExchange from './nl/exchange.json';
 import nlMap from './nl/map.json';
 
 /**
@@ -22,6 +24,7 @@ export const nlCatalogue = {
   activities: nlActivities,
   map: nlMap,
   areas: nlAreas,
+  exchange: nlExchange,
 };
 
 // Compile-time check that the English catalogue has every key of the Dutch source.
@@ -32,4 +35,5 @@ export const enCatalogue: typeof nlCatalogue = {
   activities: enActivities,
   map: enMap,
   areas: enAreas,
+  exchange: enExchange,
 };

@@ -1,16 +1,27 @@
-import { createRoute } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
-import { Page } from '../components/page.tsx';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { RouteError } from '../components/status-pages.tsx';
+import { canManageAreas } from '../features/areas/access.ts';
+import { areasPageQuery } from '../features/areas/data.ts';
+import { workspaceQuery } from '../features/workspaces/data.ts';
+import { validatePageSearch } from '../lib/search.ts';
 import { workspaceRoute } from './workspace.tsx';
 
-// Placeholder: the page is built in its feature's work (issue 3).
 export const areaImportRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'beheer/gebieden',
-  component: AreaImportPage,
+  validateSearch: validatePageSearch,
+  loaderDeps: ({ search }) => ({ page: search.page ?? 1 }),
+  loader: async ({ context, params, deps }) => {
+    const workspace = await context.queryClient.ensureQueryData(workspaceQuery(params.slug));
+    // Others get the "no access" page without a request.
+    if (canManageAreas(workspace.role)) {
+      await context.queryClient.ensureQueryData(areasPageQuery(params.slug, deps.page));
+    }
+  },
+  component: lazyRouteComponent(
+    () => import('../features/areas/area-import-page.tsx'),
+    'AreaImportPage',
+  ),
+  errorComponent: RouteError,
+  staticData: { crumb: ({ t }) => t('areas.import.title') },
 });
-
-function AreaImportPage() {
-  const { t } = useTranslation();
-  return <Page title={t('app.name')} />;
-}

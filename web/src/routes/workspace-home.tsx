@@ -70,6 +70,15 @@ function WorkspaceHomePage() {
         >
           {t('workspace.initiativesText')}
         </Card>
+        <Card
+          link={
+            <TextLink to="/w/$slug/beheer/uitwisseling" params={{ slug }}>
+              {t('nav.exchange')}
+            </TextLink>
+          }
+        >
+          {t('workspace.exchangeText')}
+        </Card>
         {isManager ? (
           <>
             <Card

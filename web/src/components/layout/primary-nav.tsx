@@ -80,6 +80,16 @@ export function PrimaryNav({ me, workspace }: { me: Me | null; workspace: Worksp
                   {t('nav.initiatives')}
                 </Link>
               </Item>
+              <Item>
+                <Link
+                  to="/w/$slug/beheer/uitwisseling"
+                  params={{ slug }}
+                  className={linkClass}
+                  activeOptions={exactActive}
+                >
+                  {t('nav.exchange')}
+                </Link>
+              </Item>
               {workspace.role === 'admin' || workspace.role === 'coordinator' ? (
                 <>
                   <Item>
