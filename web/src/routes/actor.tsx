@@ -3,13 +3,9 @@ import { createRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../components/page.tsx';
 import { RouteError } from '../components/status-pages.tsx';
+import { actorActivityListQuery } from '../features/activities/data.ts';
 import { ActorActions } from '../features/actors/actor-actions.tsx';
-import {
-  actorActivitiesQuery,
-  actorQuery,
-  orNotFound,
-  trackRecordQuery,
-} from '../features/actors/data.ts';
+import { actorQuery, orNotFound, trackRecordQuery } from '../features/actors/data.ts';
 import { kindLabel } from '../features/actors/labels.ts';
 import { OrganisationView } from '../features/actors/organisation-view.tsx';
 import { useActorPermissions } from '../features/actors/permissions.ts';
@@ -31,9 +27,10 @@ export const actorRoute = createRoute({
       queryClient.ensureQueryData(termsQuery(slug)),
       queryClient.ensureQueryData(meQuery),
     ]);
-    await (actor.kind === 'person'
-      ? queryClient.ensureQueryData(trackRecordQuery(slug, actorId))
-      : queryClient.ensureQueryData(actorActivitiesQuery(slug, actorId)));
+    await Promise.all([
+      queryClient.ensureQueryData(actorActivityListQuery(slug, actorId)),
+      actor.kind === 'person' ? queryClient.ensureQueryData(trackRecordQuery(slug, actorId)) : null,
+    ]);
   },
   component: ActorPage,
   errorComponent: RouteError,
@@ -68,6 +65,7 @@ function ActorPage() {
           actor={actor}
           showConsent={allowed.manager || allowed.own}
           canEdit={allowed.canEdit}
+          canManage={allowed.manager}
         />
       ) : (
         <OrganisationView
@@ -75,6 +73,7 @@ function ActorPage() {
           actor={actor}
           showVisibility={allowed.manager}
           canEdit={allowed.canEdit}
+          canManage={allowed.manager}
         />
       )}
     </Page>

@@ -99,6 +99,24 @@ export async function participantsOf(db: Db, workspaceId: string, initiativeIds:
 
 export type ParticipantRow = Awaited<ReturnType<typeof participantsOf>>[number];
 
+/**
+ * The carriers of a page of initiatives (at most a page size of ids), in one query, with the
+ * actor fields the visibility rules need; by name.
+ */
+export async function carriersOf(db: Db, workspaceId: string, initiativeIds: readonly string[]) {
+  if (initiativeIds.length === 0) return [];
+  return db
+    .selectFrom('initiative_participants as p')
+    .innerJoin('actors', 'actors.id', 'p.actor_id')
+    .select(['p.initiative_id', 'p.actor_id', 'actors.name', 'actors.visibility', 'actors.user_id'])
+    .where('p.workspace_id', '=', workspaceId)
+    .where('p.role', '=', 'carrier')
+    .where('p.initiative_id', 'in', [...initiativeIds])
+    .orderBy('actors.name')
+    .orderBy('p.actor_id')
+    .execute();
+}
+
 export async function replaceParticipants(
   db: Db,
   workspaceId: string,

@@ -17,7 +17,8 @@ export const participantRole = z
   .enum(participantRoles)
   .describe('carrier (carries the initiative) or partner');
 
-export const initiativeSchema = z.object({
+/** What the list and the detail share. */
+const initiativeBase = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().nullable(),
@@ -32,6 +33,18 @@ export const initiativeSchema = z.object({
   updatedAt: isoDateTime,
 });
 
+export const carrierRefSchema = z.object({
+  actorId: z.string(),
+  name: z.string(),
+});
+
+/** A list item: the initiative with the names of its carriers, so a list needs no detail calls. */
+export const initiativeSchema = initiativeBase.extend({
+  carriers: z
+    .array(carrierRefSchema)
+    .describe('Its carriers (role carrier) that the caller may see, by name'),
+});
+
 export const participantSchema = z.object({
   actorId: z.string(),
   name: z.string(),
@@ -41,7 +54,7 @@ export const participantSchema = z.object({
   endDate: nullableDateOut,
 });
 
-export const initiativeDetailSchema = initiativeSchema.extend({
+export const initiativeDetailSchema = initiativeBase.extend({
   participants: z
     .array(participantSchema)
     .describe('Carriers and partners the caller may see, carriers first'),

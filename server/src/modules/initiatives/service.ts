@@ -28,6 +28,7 @@ import { mayEditInitiative, ownAmong, seesInitiative } from './access.ts';
 import { achievementsOf, detachAchievements } from './achievements-repo.ts';
 import { achievementDtos } from './achievements-service.ts';
 import {
+  carriersOf,
   deleteInitiative,
   findInitiative,
   insertInitiative,
@@ -80,7 +81,22 @@ export async function getInitiatives(
     page.offset,
     page.limit,
   );
-  return { items: await summaries(ctx.db, workspaceId, rows), total };
+  const ids = rows.map((r) => r.id);
+  const [items, carriers] = await Promise.all([
+    summaries(ctx.db, workspaceId, rows),
+    carriersOf(ctx.db, workspaceId, ids),
+  ]);
+  // Carriers the viewer may not see (a private carrier, for a member) are left out, as in the detail.
+  const byInitiative = new Map<string, { actorId: string; name: string }[]>(
+    ids.map((id) => [id, []]),
+  );
+  for (const c of carriers)
+    if (seesActor(viewer, c))
+      byInitiative.get(c.initiative_id)?.push({ actorId: c.actor_id, name: c.name });
+  return {
+    items: items.map((item) => ({ ...item, carriers: byInitiative.get(item.id) ?? [] })),
+    total,
+  };
 }
 
 async function loadVisible(db: Db, actor: Actor, workspaceId: string, id: string) {

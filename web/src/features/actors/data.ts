@@ -1,12 +1,16 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { notFound } from '@tanstack/react-router';
 import { api, isApiProblem } from '../../api/client.ts';
 import { apiPath } from '../../api/paths.ts';
 import type { Page } from '../../api/types.ts';
 import { workspaceKey } from '../workspaces/data.ts';
+import type { SearchHit } from '../activities/types.ts';
 import type {
-  Activity,
   ActorDetail,
+  ActorKind,
+  Affiliation,
+  AffiliationChanges,
+  AffiliationInput,
   ActorInput,
   ActorSummary,
   Consent,
@@ -33,16 +37,21 @@ export const trackRecordQuery = (slug: string, actorId: string) =>
       ),
   });
 
-export const ACTIVITIES_PAGE_SIZE = 100;
+export const COUNTERPART_PAGE_SIZE = 50;
 
-export const actorActivitiesQuery = (slug: string, actorId: string) =>
+/** Persons or organisations whose name starts with the words typed, by name (affiliations). */
+export const counterpartQuery = (slug: string, kind: ActorKind, q: string) =>
   queryOptions({
-    queryKey: [...actorKey(slug, actorId), 'activities'],
+    queryKey: [...workspaceKey(slug), 'search', 'counterpart', kind, q],
     queryFn: () =>
-      api.get<Page<Activity>>(apiPath`/api/v1/workspaces/${slug}/activities`, {
-        actorId,
-        pageSize: ACTIVITIES_PAGE_SIZE,
+      api.get<Page<SearchHit>>(apiPath`/api/v1/workspaces/${slug}/search`, {
+        type: 'actor',
+        actorKind: kind,
+        q: q || undefined,
+        pageSize: COUNTERPART_PAGE_SIZE,
       }),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
   });
 
 export const actorListQuery = (slug: string, kind: 'person' | 'organisation', page: number) =>
@@ -119,6 +128,39 @@ export function useDeleteActor(slug: string) {
       queryClient.removeQueries({ queryKey: actorKey(slug, actorId) });
       return refresh();
     },
+  });
+}
+
+/**
+ * Affiliations live on both actors' pages (and in the person's track record): after a change
+ * every cached actor is stale.
+ */
+export function useAddAffiliation(slug: string, actorId: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (input: AffiliationInput) =>
+      api.post<Affiliation>(
+        apiPath`/api/v1/workspaces/${slug}/actors/${actorId}/affiliations`,
+        input,
+      ),
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateAffiliation(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: string; changes: AffiliationChanges }) =>
+      api.patch<Affiliation>(apiPath`/api/v1/workspaces/${slug}/affiliations/${id}`, changes),
+    onSuccess: refresh,
+  });
+}
+
+export function useDeleteAffiliation(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (id: string) => api.delete(apiPath`/api/v1/workspaces/${slug}/affiliations/${id}`),
+    onSuccess: refresh,
   });
 }
 

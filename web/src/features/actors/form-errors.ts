@@ -38,6 +38,8 @@ export function actorFieldMessage(code: string, spec: FieldSpec, t: TFunction): 
       return t('actors.errors.unknownChoice', opts);
     case 'duplicate':
       return t('actors.errors.duplicate', opts);
+    case 'wrong_actor_kind':
+      return t('actors.errors.wrongActorKind', opts);
     case 'kvk_format':
       return t('actors.errors.kvk');
     case 'url_format':

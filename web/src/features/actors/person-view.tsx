@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { ActorActivities } from '../activities/actor-activities.tsx';
 import { Affiliations } from './affiliations.tsx';
 import { useDates } from './dates.ts';
 import { Fact, Facts, InlineList, WhereFacts } from './facts.tsx';
@@ -68,17 +69,24 @@ function Contact({ actor }: { actor: ActorDetail }) {
   );
 }
 
-/** A carrier's page: what they carry, roles, where, ties, contact, consent and track record. */
+/**
+ * A carrier's page: what they carry, roles, where, activities, organisations, contact, consent
+ * and track record.
+ */
 export function PersonView({
   slug,
   actor,
   showConsent,
   canEdit,
+  canManage,
 }: {
   slug: string;
   actor: ActorDetail;
   showConsent: boolean;
+  /** Managers and the carrier themself: activities. */
   canEdit: boolean;
+  /** Coordinators and admins: affiliations. */
+  canManage: boolean;
 }) {
   const { t } = useTranslation();
   const dates = useDates();
@@ -112,10 +120,11 @@ export function PersonView({
           targetGroupIds={actor.targetGroupIds}
         />
       </section>
-      <Affiliations slug={slug} items={actor.affiliations} side="organisation" />
+      <ActorActivities slug={slug} actorId={actor.id} actorName={actor.name} canEdit={canEdit} />
+      <Affiliations slug={slug} actor={actor} canManage={canManage} />
       <Contact actor={actor} />
       {showConsent ? <ConsentStatus actor={actor} /> : null}
-      <TrackRecord slug={slug} actorId={actor.id} canEdit={canEdit} />
+      <TrackRecord slug={slug} actorId={actor.id} />
     </>
   );
 }

@@ -65,7 +65,7 @@ function Title({ slug, item }: { slug: string; item: TrackRecordItem }): ReactNo
   return item.title;
 }
 
-function Item({ slug, item, canEdit }: { slug: string; item: TrackRecordItem; canEdit: boolean }) {
+function Item({ slug, item }: { slug: string; item: TrackRecordItem }) {
   const { t } = useTranslation();
   const dates = useDates();
   const period =
@@ -98,35 +98,16 @@ function Item({ slug, item, canEdit }: { slug: string; item: TrackRecordItem; ca
           </span>
         ) : null}
       </p>
-      {canEdit && item.kind === 'activity' ? (
-        <p className="utrecht-paragraph">
-          <TextLink
-            to="/w/$slug/activiteiten/$activityId/bewerken"
-            params={{ slug, activityId: item.id }}
-          >
-            {t('actors.editActivity')}
-            <span className="wd-visually-hidden"> {item.title}</span>
-          </TextLink>
-        </p>
-      ) : null}
     </li>
   );
 }
 
 /**
  * A carrier's history across initiatives and years, as an ordered list per year (newest first):
- * projects end, the carrier's history stays.
+ * projects end, the carrier's history stays. Activities are edited from the activities table on
+ * the same page, so the history carries no edit links of its own.
  */
-export function TrackRecord({
-  slug,
-  actorId,
-  canEdit,
-}: {
-  slug: string;
-  actorId: string;
-  /** Managers and the carrier themself get a link to edit each activity. */
-  canEdit: boolean;
-}) {
+export function TrackRecord({ slug, actorId }: { slug: string; actorId: string }) {
   const { t } = useTranslation();
   const { data } = useSuspenseQuery(trackRecordQuery(slug, actorId));
   const years = byYear(data.items);
@@ -147,12 +128,7 @@ export function TrackRecord({
               </h3>
               <ol className="wd-timeline__items" aria-labelledby={`track-year-${year}`}>
                 {items.map((item, i) => (
-                  <Item
-                    key={`${item.kind}-${item.id}-${i}`}
-                    slug={slug}
-                    item={item}
-                    canEdit={canEdit}
-                  />
+                  <Item key={`${item.kind}-${item.id}-${i}`} slug={slug} item={item} />
                 ))}
               </ol>
             </li>

@@ -142,19 +142,6 @@ export interface TrackRecordItem {
   relatedActorId: string | null;
 }
 
-export interface Activity {
-  id: string;
-  actorId: string;
-  actorName: string;
-  initiativeId: string | null;
-  initiativeName: string | null;
-  title: string;
-  description: string | null;
-  startDate: string;
-  endDate: string | null;
-  hoursPerWeek: number | null;
-}
-
 /** Request bodies. */
 export interface PersonInput {
   kind: 'person';
@@ -191,3 +178,14 @@ export interface OrganisationInput {
 }
 
 export type ActorInput = PersonInput | OrganisationInput;
+
+/** POST W/actors/:actorId/affiliations: the other party is of the other kind. */
+export interface AffiliationInput {
+  counterpartId: string;
+  role: string;
+  startDate: string | null;
+  endDate: string | null;
+}
+
+/** PATCH W/affiliations/:affiliationId: null clears a date (an open end: it continues). */
+export type AffiliationChanges = Omit<AffiliationInput, 'counterpartId'>;

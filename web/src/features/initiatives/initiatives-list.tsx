@@ -1,4 +1,4 @@
-import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,29 +9,19 @@ import { Pagination } from '../../components/pagination.tsx';
 import { Table, TableHead } from '../../components/table.tsx';
 import { useDates } from '../actors/dates.ts';
 import { InlineList } from '../actors/facts.tsx';
-import { initiativeQuery, initiativesQuery } from './data.ts';
+import { initiativesQuery } from './data.ts';
 import { statusBadgeClass, statusLabel, statusOptions } from './labels.ts';
 import { includes } from '../actors/types.ts';
 import { initiativeStatuses, type Initiative, type InitiativeStatus } from './types.ts';
 import '../../styles/activities.css';
 
-/** The carriers of a list row: from the list answer, or else from the initiative's detail. */
+/** The carriers of a list row, as the list answer names them (those the viewer may see). */
 function Carriers({ slug, initiative }: { slug: string; initiative: Initiative }) {
   const { t } = useTranslation();
-  const detail = useQuery({
-    ...initiativeQuery(slug, initiative.id),
-    enabled: initiative.carriers === undefined,
-  });
-  const carriers =
-    initiative.carriers ??
-    detail.data?.participants
-      .filter((p) => p.role === 'carrier')
-      .map((p) => ({ actorId: p.actorId, name: p.name }));
-  if (!carriers) return detail.isError ? t('activities.notRecorded') : t('common.loading');
   return (
     <InlineList
       none={t('activities.none')}
-      items={carriers.map((c) => (
+      items={(initiative.carriers ?? []).map((c) => (
         <TextLink
           key={c.actorId}
           to="/w/$slug/actoren/$actorId"

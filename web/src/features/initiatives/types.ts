@@ -33,10 +33,7 @@ export interface Initiative {
   areaIds: string[];
   domainIds: string[];
   targetGroupIds: string[];
-  /**
-   * The carriers the viewer may see. Not (yet) part of the list answer of every server version:
-   * the list then loads them from each initiative's detail.
-   */
+  /** List answers only: the carriers the viewer may see (the detail lists all participants). */
   carriers?: CarrierRef[];
   createdAt: string;
   updatedAt: string;
