@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CBS_DATA_DIR, HAVE_CBS_DATA } from '../../test/cbs-data.ts';
+import { writeNationalFile } from '../demo/national-geojson.ts';
+import { progressPrinter } from './import-areas.ts';
 import { startFakePdok, type FakePdok } from '../../test/fake-pdok.ts';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../test/harness.ts';
 
@@ -38,9 +41,12 @@ function cli(args: string[], env: Record<string, string>): Promise<Result> {
 }
 
 let dir = '';
+let national = '';
 let pdok: FakePdok | undefined;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wd-import-'));
+  national = join(dir, 'national.geojson');
+  await writeNationalFile(national, { buurten: 400, gemeenten: 10 });
   if (HAVE_CBS_DATA) pdok = await startFakePdok({ maxLimit: 40 });
 });
 afterAll(async () => {
@@ -208,4 +214,69 @@ describeEachDialect('wijkdragers import areas / indicators', (dialect) => {
     },
     SLOW,
   );
+
+  it(
+    'streams a national file: --dry-run previews, then the import prints progress and counts',
+    async () => {
+      const args = ['import', 'areas', national, '--workspace', slug, '--all-municipalities'];
+      const dry = await cli([...args, '--dry-run'], env);
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(dry.stdout).toContain('Mapping: cbs; CRS: EPSG:28992; year: 2024');
+      expect(dry.stdout).toContain(
+        'Dry run: would create 400, update 0 area(s) (gemeente 0, wijk 0, buurt 400); nothing was written.',
+      );
+      const r = await cli(args, env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('Mapping: cbs; CRS: EPSG:28992; year: 2024');
+      expect(r.stdout).toContain('Created 400, updated 0 area(s).');
+      // Not a terminal: a line per tenth of each pass on stderr.
+      expect(r.stderr).toMatch(/^Checking 100% {2}[\d.]+ of [\d.]+ MB \([\d.]+ s\)$/m);
+      expect(r.stderr).toMatch(/^Writing {2}100% {2}400 of 400 areas \([\d.]+ s\)$/m);
+      const municipal = await cli(['import', 'areas', national, '--workspace', slug], env);
+      expect(municipal.code).toBe(1);
+      expect(municipal.stderr).toMatch(
+        /\/features\/0: BU\d{8}: BU\d{8} is not in municipality GM0599/,
+      );
+    },
+    SLOW,
+  );
+
+  it(
+    'a truncated file exits 1 naming the feature it ends in',
+    async () => {
+      const file = join(dir, `truncated-${dialect}.geojson`);
+      const text = readFileSync(national, 'utf8');
+      writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
+      const r = await cli(['import', 'areas', file, '--workspace', slug], env);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        /\/: The file is not valid JSON: it ends in feature \d+ \(truncated\?\)/,
+      );
+    },
+    SLOW,
+  );
+});
+
+describe('import progress on a terminal', () => {
+  it('redraws one bar per pass in place', () => {
+    let written = '';
+    const stream = Object.assign(
+      new Writable({
+        write(chunk: Buffer, _enc, cb) {
+          written += chunk.toString();
+          cb();
+        },
+      }),
+      { isTTY: true },
+    ) as unknown as NodeJS.WriteStream;
+    const p = progressPrinter(stream);
+    p.update({ phase: 'checking', done: 50_000_000, total: 100_000_000, unit: 'bytes' });
+    p.update({ phase: 'checking', done: 100_000_000, total: 100_000_000, unit: 'bytes' });
+    p.update({ phase: 'writing', done: 14_000, total: 14_000, unit: 'features' });
+    p.end();
+    expect(written).toMatch(/^\r█{15}░{15} Checking {2}50% {2}50\.0 of 100\.0 MB/);
+    expect(written).toContain(`\r${'█'.repeat(30)} Checking 100%  100.0 of 100.0 MB`);
+    expect(written).toContain(`\n\r${'█'.repeat(30)} Writing  100%  14,000 of 14,000 areas`);
+    expect(written.endsWith('\n')).toBe(true);
+  });
 });

@@ -3,6 +3,8 @@ import type { AreaLevel, AreasTable } from '../../db/types.ts';
 
 // SQLite allows 32766 bound parameters per statement and PostgreSQL 65535: insert in chunks.
 const CHUNK = 500;
+// Area rows carry their boundaries (a few KB each): fewer per statement.
+const UPSERT_CHUNK = 200;
 
 export async function existingAreaIds(
   db: Db,
@@ -33,21 +35,28 @@ export async function insertAreas(db: Db, rows: AreasTable[]): Promise<void> {
   }
 }
 
-export async function updateArea(
-  db: Db,
-  workspaceId: string,
-  id: string,
-  set: Pick<
-    AreasTable,
-    'name' | 'level' | 'parent_code' | 'geometry' | 'display_geometry' | 'population' | 'updated_at'
-  >,
-): Promise<void> {
-  await db
-    .updateTable('areas')
-    .set(set)
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .execute();
+/**
+ * Inserts areas, or updates those with the same (workspace, code, CBS year): their id and
+ * created_at stay. One statement per chunk of rows.
+ */
+export async function upsertAreas(db: Db, rows: AreasTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+    await db
+      .insertInto('areas')
+      .values(rows.slice(i, i + UPSERT_CHUNK))
+      .onConflict((oc) =>
+        oc.columns(['workspace_id', 'code', 'cbs_year']).doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          level: eb.ref('excluded.level'),
+          parent_code: eb.ref('excluded.parent_code'),
+          geometry: eb.ref('excluded.geometry'),
+          display_geometry: eb.ref('excluded.display_geometry'),
+          population: eb.ref('excluded.population'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
 }
 
 /** Code → id of the workspace's areas, the most recent CBS year per code. */

@@ -2,34 +2,21 @@ import { newId } from '../../auth/crypto.ts';
 import { assertCan } from '../../auth/policy.ts';
 import { nowIso, type Actor, type AppContext } from '../../context.ts';
 import type { AreaLevel, AreasTable } from '../../db/types.ts';
-import { badRequest, fieldError, notFound, type FieldError } from '../../http/problem.ts';
+import { badRequest, notFound, type FieldError } from '../../http/problem.ts';
+import { checkYear } from './import-service.ts';
 import { levelOf, parentCode, gemeenteOf } from './import/codes.ts';
-import type { CrsName } from './import/crs.ts';
-import { prepareAreas } from './import/geojson.ts';
-import { issue, type ImportIssue } from './import/issues.ts';
+import { issue } from './import/issues.ts';
+import { toFieldErrors } from './import/pipeline.ts';
 import { parseIndicators } from './import/statline.ts';
 import {
-  existingAreaIds,
   findArea,
   gemeentecodeOf,
   indicatorsOf,
   insertAreas,
   latestAreaIdsByCode,
   listAreas,
-  updateArea,
   upsertIndicators,
 } from './repo.ts';
-
-/** Import issues as problem+json errors: `/features/<index>` (or `/rows/<index>`), `/` for the file. */
-function toFieldErrors(issues: ImportIssue[], collection: 'features' | 'rows'): FieldError[] {
-  return issues.map((i) =>
-    fieldError(
-      i.index === null ? '/' : `/${collection}/${i.index}`,
-      i.reason,
-      i.code ? `${i.code}: ${i.detail}` : i.detail,
-    ),
-  );
-}
 
 async function requireGemeentecode(ctx: AppContext, workspaceId: string) {
   const code = await gemeentecodeOf(ctx.db, workspaceId);
@@ -37,82 +24,12 @@ async function requireGemeentecode(ctx: AppContext, workspaceId: string) {
   return code;
 }
 
-function checkYear(year: number) {
-  if (!Number.isInteger(year) || year < 1900 || year > 2100)
-    throw badRequest('validation_failed', 'The year is invalid.', [
-      fieldError('/year', 'invalid_year', 'Give a year such as 2024.'),
-    ]);
-}
-
-export interface AreaImportReport {
-  mapping: string;
-  crs: CrsName;
-  created: number;
-  updated: number;
-  errors: FieldError[];
-}
-
-/**
- * Imports a GeoJSON FeatureCollection (text or parsed) of the workspace's areas for one CBS year.
- * All or nothing: any bad feature and nothing is written; the report lists every bad feature.
- * Existing areas (same code and year) are updated.
- */
-export async function importAreas(
-  ctx: AppContext,
-  actor: Actor,
-  workspaceId: string,
-  geojson: unknown,
-  opts: { year: number; crs?: CrsName | undefined },
-): Promise<AreaImportReport> {
-  assertCan(actor, 'areas.manage', workspaceId);
-  checkYear(opts.year);
-  const gemeentecode = await requireGemeentecode(ctx, workspaceId);
-  const prepared = prepareAreas(geojson, { gemeentecode, crs: opts.crs });
-  if (prepared.issues.length || !prepared.mapping || !prepared.crs) {
-    const n = new Set(prepared.issues.filter((i) => i.index !== null).map((i) => i.index)).size;
-    throw badRequest(
-      'invalid_area_file',
-      `Nothing was imported: ${n ? `${n} feature(s) are invalid` : 'the file is invalid'}.`,
-      toFieldErrors(prepared.issues, 'features'),
-    );
-  }
-  const now = nowIso(ctx);
-  const codes = prepared.areas.map((a) => a.code);
-  let created = 0;
-  let updated = 0;
-  await ctx.db.transaction().execute(async (trx) => {
-    const existing = await existingAreaIds(trx, workspaceId, opts.year, codes);
-    const inserts: AreasTable[] = [];
-    for (const a of prepared.areas) {
-      const set = {
-        name: a.name,
-        level: a.level,
-        parent_code: a.parentCode,
-        geometry: JSON.stringify(a.geometry),
-        display_geometry: JSON.stringify(a.displayGeometry),
-        population: a.population,
-        updated_at: now,
-      };
-      const id = existing.get(a.code);
-      if (id) {
-        await updateArea(trx, workspaceId, id, set);
-        updated++;
-      } else {
-        inserts.push({
-          id: newId(),
-          workspace_id: workspaceId,
-          code: a.code,
-          cbs_year: opts.year,
-          created_at: now,
-          ...set,
-        });
-      }
-    }
-    await insertAreas(trx, inserts);
-    created = inserts.length;
-  });
-  return { mapping: prepared.mapping, crs: prepared.crs, created, updated, errors: [] };
-}
+export {
+  importAreas,
+  previewAreaImport,
+  type AreaImportPreview,
+  type AreaImportReport,
+} from './import-service.ts';
 
 export interface IndicatorImportReport {
   format: 'json' | 'csv';

@@ -1,4 +1,5 @@
 import { policy } from '../../../src/auth/policy.ts';
+import { areaImportRunsSettled, startAreaImportRun } from '../../../src/modules/areas/runs.ts';
 import { importAreas } from '../../../src/modules/areas/service.ts';
 import type { Rows } from './types.ts';
 
@@ -43,5 +44,24 @@ export const areaRows: Rows = ({ ctx, system, W }) => ({
     policy: policy.workspace('areas.manage'),
     success: 201,
     request: async () => ({ payload: { geojson: areaFile, year: 2024 } }),
+  },
+  [`POST ${W}/area-import-runs`]: {
+    policy: policy.workspace('areas.manage'),
+    success: 202,
+    // One run at a time per workspace: let the previous cell's run finish first.
+    request: async () => {
+      await areaImportRunsSettled(ctx());
+      return { payload: { geojson: areaFile, year: 2024 } };
+    },
+  },
+  [`GET ${W}/area-import-runs/:runId`]: {
+    policy: policy.workspace('areas.manage'),
+    success: 200,
+    request: async ({ ws }) => {
+      await areaImportRunsSettled(ctx());
+      const run = await startAreaImportRun(ctx(), system, ws.id, { geojson: areaFile, year: 2024 });
+      await areaImportRunsSettled(ctx());
+      return { params: { runId: run.id } };
+    },
   },
 });

@@ -64,10 +64,64 @@ describe('checkGeometry', () => {
       },
       'invalid_ring',
     ],
+    [
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 1],
+            [1, 0],
+            [0, 1],
+            [0, 0],
+          ],
+        ],
+      },
+      'self_intersection',
+    ],
+    [
+      {
+        type: 'MultiPolygon',
+        coordinates: [
+          [square],
+          [
+            [
+              [0, 0],
+              [1, 0],
+              [2, 0],
+              [0, 0],
+            ],
+          ],
+        ],
+      },
+      'zero_area',
+    ],
   ])('refuses %j as %s', (g, reason) => {
     const r = checkGeometry(g);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toBe(reason);
+  });
+
+  it('names the ring and the place where a boundary crosses itself', () => {
+    const bowTie = [
+      [0, 0],
+      [2, 2],
+      [2, 0],
+      [0, 2],
+      [0, 0],
+    ];
+    const r = checkGeometry({ type: 'MultiPolygon', coordinates: [[square], [square, bowTie]] });
+    expect(r).toEqual({
+      ok: false,
+      reason: 'self_intersection',
+      detail:
+        'Polygon 1 ring 1 crosses itself at (1, 1): the edges from position 0 and from position 2 meet.',
+    });
+  });
+
+  it('counts the negligible crossings it tolerates', () => {
+    const r = checkGeometry({ type: 'Polygon', coordinates: [square] });
+    expect(r.ok && r.negligibleCrossings).toBe(0);
   });
 
   it('maps positions keeping the shape', () => {

@@ -1,7 +1,11 @@
+import { isFlat, ringArea2, ringSelfIntersection } from './rings.ts';
+
 /**
  * Checks an area boundary before anything is stored: Polygon or MultiPolygon only, non-empty,
- * every ring closed with at least 4 positions, every coordinate a finite number. Self-intersection
- * is not checked (yet).
+ * every ring closed with at least 4 positions, every coordinate a finite number, every ring with
+ * an area and not crossing itself (sub-metre folds from rounded coordinates are tolerated and
+ * counted, see rings.ts). Rings are checked one by one; whether holes lie inside their shell is not
+ * checked.
  */
 
 export type Position = number[];
@@ -13,42 +17,70 @@ export interface AreaGeometry {
 }
 
 export type GeometryCheck =
-  | { ok: true; geometry: AreaGeometry; polygons: PolygonCoords[] }
+  | {
+      ok: true;
+      geometry: AreaGeometry;
+      polygons: PolygonCoords[];
+      /** Sub-metre self-crossings tolerated as rounding artefacts. */
+      negligibleCrossings: number;
+    }
   | { ok: false; reason: string; detail: string };
+
+interface RingProblem {
+  reason: string;
+  detail: string;
+}
 
 const fail = (reason: string, detail: string): GeometryCheck => ({ ok: false, reason, detail });
 
-function checkRing(ring: unknown, where: string): string | undefined {
-  if (!Array.isArray(ring)) return `${where} is not an array of positions.`;
-  if (ring.length < 4) return `${where} has ${ring.length} positions; a ring needs at least 4.`;
+const invalid = (detail: string): RingProblem => ({ reason: 'invalid_ring', detail });
+const fmt = (n: number) => String(Math.round(n * 1e7) / 1e7);
+
+function checkRing(ring: unknown, where: string, counts: { negligible: number }) {
+  if (!Array.isArray(ring)) return invalid(`${where} is not an array of positions.`);
+  if (ring.length < 4)
+    return invalid(`${where} has ${ring.length} positions; a ring needs at least 4.`);
   for (const p of ring) {
     if (
       !Array.isArray(p) ||
       p.length < 2 ||
       !p.every((n) => typeof n === 'number' && Number.isFinite(n))
     )
-      return `${where} has a position that is not a pair of finite numbers.`;
+      return invalid(`${where} has a position that is not a pair of finite numbers.`);
   }
   const a = ring[0] as number[];
   const b = ring[ring.length - 1] as number[];
   if (a[0] !== b[0] || a[1] !== b[1])
-    return `${where} is not closed (first and last position differ).`;
+    return {
+      reason: 'unclosed_ring',
+      detail: `${where} is not closed (first and last position differ).`,
+    };
+  const positions = ring as Ring;
+  if (isFlat(positions)) return { reason: 'zero_area', detail: `${where} encloses no area.` };
+  const crossing = ringSelfIntersection(positions);
+  counts.negligible += crossing.negligible;
+  if (crossing.crossing) {
+    const { edges, at } = crossing.crossing;
+    return {
+      reason: 'self_intersection',
+      detail: `${where} crosses itself at (${fmt(at[0])}, ${fmt(at[1])}): the edges from position ${edges[0]} and from position ${edges[1]} meet.`,
+    };
+  }
+  if (ringArea2(positions) === 0)
+    return { reason: 'zero_area', detail: `${where} encloses no area.` };
   return undefined;
 }
 
 function checkPolygon(
   poly: unknown,
   where: string,
-): { reason: string; detail: string } | undefined {
+  counts: { negligible: number },
+): RingProblem | undefined {
   if (!Array.isArray(poly) || poly.length === 0)
     return { reason: 'empty_geometry', detail: `${where} has no rings.` };
   for (let i = 0; i < poly.length; i++) {
-    const problem = checkRing(poly[i], `${where} ring ${i}`);
-    if (problem)
-      return {
-        reason: problem.includes('not closed') ? 'unclosed_ring' : 'invalid_ring',
-        detail: problem,
-      };
+    const problem = checkRing(poly[i], `${where} ring ${i}`, counts);
+    if (problem) return problem;
   }
   return undefined;
 }
@@ -65,10 +97,12 @@ export function checkGeometry(geometry: unknown): GeometryCheck {
   if (!Array.isArray(g.coordinates) || g.coordinates.length === 0)
     return fail('empty_geometry', `The ${g.type} has no coordinates.`);
   const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as unknown[];
+  const counts = { negligible: 0 };
   for (let i = 0; i < polygons.length; i++) {
     const problem = checkPolygon(
       polygons[i],
       g.type === 'Polygon' ? 'The polygon' : `Polygon ${i}`,
+      counts,
     );
     if (problem) return fail(problem.reason, problem.detail);
   }
@@ -76,6 +110,7 @@ export function checkGeometry(geometry: unknown): GeometryCheck {
     ok: true,
     geometry: { type: g.type, coordinates: g.coordinates as AreaGeometry['coordinates'] },
     polygons: polygons as PolygonCoords[],
+    negligibleCrossings: counts.negligible,
   };
 }
 
