@@ -16,6 +16,8 @@ export interface WorkspacesTable {
   name: string;
   gemeentecode: string;
   created_at: string;
+  /** Incremented by every write to the directory's read models (see modules/records/version.ts). */
+  directory_version: Generated<number>;
 }
 
 export interface UsersTable {

@@ -4,6 +4,7 @@ import * as m0002 from './0002-index-users-by-name.ts';
 import * as m0003 from './0003-create-areas.ts';
 import * as m0004 from './0004-create-taxonomy.ts';
 import * as m0005 from './0005-create-actors.ts';
+import * as m0006 from './0006-add-directory-version.ts';
 
 /** Explicit, ordered index of migrations (no directory scanning: works from any cwd). */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0003-create-areas': m0003,
   '0004-create-taxonomy': m0004,
   '0005-create-actors': m0005,
+  '0006-add-directory-version': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,4 @@
+import { bumpDirectoryVersion } from '../records/version.ts';
 import { newId } from '../../auth/crypto.ts';
 import { assertCan } from '../../auth/policy.ts';
 import { nowIso, type Actor, type AppContext } from '../../context.ts';
@@ -77,6 +78,7 @@ export async function importIndicators(
   let values = 0;
   let missing = 0;
   await ctx.db.transaction().execute(async (trx) => {
+    await bumpDirectoryVersion(trx, workspaceId);
     const ids = await latestAreaIdsByCode(trx, workspaceId);
     const stubs: AreasTable[] = [];
     for (const r of parsed.rows) {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/dialect.ts';
 import type { RecordType, SearchEntriesTable } from '../../db/types.ts';
 import { tokenize } from './tokens.ts';
+import { bumpDirectoryVersion } from './version.ts';
 
 // Generic links of records to areas and taxonomy terms, and the directory's search index.
 // Every function takes the workspace id and filters on it.
@@ -14,6 +15,7 @@ export async function setRecordAreas(
   recordId: string,
   areaIds: readonly string[],
 ): Promise<void> {
+  await bumpDirectoryVersion(db, workspaceId);
   await db
     .deleteFrom('record_areas')
     .where('workspace_id', '=', workspaceId)
@@ -42,6 +44,7 @@ export async function setRecordTerms(
   recordId: string,
   termIds: readonly string[],
 ): Promise<void> {
+  await bumpDirectoryVersion(db, workspaceId);
   await db
     .deleteFrom('record_terms')
     .where('workspace_id', '=', workspaceId)
@@ -170,6 +173,7 @@ export async function deleteSearchEntry(
   recordType: RecordType,
   recordId: string,
 ): Promise<void> {
+  await bumpDirectoryVersion(db, workspaceId);
   await db
     .deleteFrom('search_tokens')
     .where('record_type', '=', recordType)

@@ -5,6 +5,7 @@ import type { Db } from '../../db/dialect.ts';
 import type { TaxonomyKind, TaxonomyTerm } from '../../db/types.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import { badRequest, conflict, fieldError, notFound } from '../../http/problem.ts';
+import { bumpDirectoryVersion } from '../records/version.ts';
 import { defaultTerms } from './defaults.ts';
 import { findTerm, insertTerms, listTerms, maxPosition, slugTaken, updateTerm } from './repo.ts';
 import type { TermCreate, TermUpdate } from './schema.ts';
@@ -86,6 +87,7 @@ export async function createTerm(
   return uniqueSlug(input.kind, slug, () =>
     ctx.db.transaction().execute(async (trx) => {
       if (await slugTaken(trx, workspaceId, input.kind, slug)) throw slugConflict(input.kind, slug);
+      await bumpDirectoryVersion(trx, workspaceId);
       const row = {
         id: newId(),
         workspace_id: workspaceId,
@@ -139,6 +141,7 @@ export async function changeTerm(
   return ctx.db.transaction().execute(async (trx) => {
     const term = await findTerm(trx, workspaceId, termId);
     if (!term) throw notFound('No such term.');
+    await bumpDirectoryVersion(trx, workspaceId);
     const set: Parameters<typeof updateTerm>[3] = {};
     if (input.labelNl !== undefined && input.labelNl !== term.label_nl) {
       const slug = termSlug(input.labelNl);

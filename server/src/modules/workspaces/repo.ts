@@ -1,10 +1,11 @@
 import type { Db } from '../../db/dialect.ts';
-import type { Role, Workspace } from '../../db/types.ts';
+import type { Role, Workspace, WorkspacesTable } from '../../db/types.ts';
+import type { Insertable } from 'kysely';
 
 export const findWorkspaceBySlug = (db: Db, slug: string): Promise<Workspace | undefined> =>
   db.selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
 
-export async function insertWorkspace(db: Db, row: Workspace): Promise<void> {
+export async function insertWorkspace(db: Db, row: Insertable<WorkspacesTable>): Promise<void> {
   await db.insertInto('workspaces').values(row).execute();
 }
 

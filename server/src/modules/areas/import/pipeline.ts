@@ -1,3 +1,4 @@
+import { bumpDirectoryVersion } from '../../records/version.ts';
 import { newId } from '../../../auth/crypto.ts';
 import { nowIso, type AppContext } from '../../../context.ts';
 import type { AreasTable } from '../../../db/types.ts';
@@ -212,6 +213,7 @@ export async function writeSource(
   const spool = opts.spool;
   if (spool) {
     await ctx.db.transaction().execute(async (trx) => {
+      await bumpDirectoryVersion(trx, workspaceId);
       let chunk: AreasTable[] = [];
       for await (const c of spool.features()) {
         chunk.push(convert(c));
@@ -238,6 +240,7 @@ export async function writeSource(
   });
   complete();
   await ctx.db.transaction().execute(async (trx) => {
+    await bumpDirectoryVersion(trx, workspaceId);
     for (let i = 0; i < rows.length; i += WRITE_CHUNK)
       await write(trx, rows.slice(i, i + WRITE_CHUNK));
   });
