@@ -236,7 +236,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('search_entries_workspace_sort_idx')
     .on('search_entries')
-    .columns(['workspace_id', 'sort_key', 'record_id'])
+    .columns(['workspace_id', 'sort_key', 'record_type', 'record_id'])
     .execute();
   await db.schema
     .createTable('search_tokens')
@@ -254,7 +254,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('search_tokens_record_idx')
     .on('search_tokens')
-    .columns(['record_type', 'record_id'])
+    // Covers the per-candidate word checks (EXISTS … token range) without reading the table.
+    .columns(['record_type', 'record_id', 'token', 'workspace_id'])
     .execute();
 
   // Long imports (a whole country's buurten) run in the background and report progress here.

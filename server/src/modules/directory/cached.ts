@@ -1,0 +1,53 @@
+import { assertCan } from '../../auth/policy.ts';
+import type { Actor, AppContext } from '../../context.ts';
+import type { Workspace } from '../../db/types.ts';
+import { readCacheFor } from '../records/read-cache.ts';
+import { viewerOf } from '../records/visibility.ts';
+import { getMapLayer } from './map-layer.ts';
+import { getAreaOverview } from './overview.ts';
+import type { MapLayerQuery, SearchFilters } from './schema.ts';
+import { searchDirectory } from './service.ts';
+
+/**
+ * The directory's reads through the read cache (records/read-cache.ts). A key holds the workspace's
+ * `directory_version` (raised by every write to search entries, links, areas, indicators and
+ * terms, in the writing transaction), what the viewer may see, and the request. Coordinators and
+ * admins see everything and share entries; other members get their own (they also see their own
+ * private carrier). The permission is checked before the cache is consulted, and errors (400, 404)
+ * are never cached.
+ */
+function viewerKey(actor: Actor, workspaceId: string): string {
+  const viewer = viewerOf(actor, workspaceId);
+  if (viewer.seesPrivate) return 'all';
+  return viewer.member ? `member:${viewer.userId ?? ''}` : 'public';
+}
+
+const keyOf = (actor: Actor, ws: Workspace, what: string, input: unknown) =>
+  `${ws.id}:${ws.directory_version}:${viewerKey(actor, ws.id)}:${what}:${JSON.stringify(input)}`;
+
+export function cachedSearch(
+  ctx: AppContext,
+  actor: Actor,
+  ws: Workspace,
+  filters: SearchFilters,
+  page: { offset: number; limit: number },
+) {
+  assertCan(actor, 'directory.read', ws.id);
+  return readCacheFor(ctx.db).get(keyOf(actor, ws, 'search', [filters, page]), () =>
+    searchDirectory(ctx, actor, ws.id, filters, page),
+  );
+}
+
+export function cachedMapLayer(ctx: AppContext, actor: Actor, ws: Workspace, q: MapLayerQuery) {
+  assertCan(actor, 'directory.read', ws.id);
+  return readCacheFor(ctx.db).get(keyOf(actor, ws, 'map', q), () =>
+    getMapLayer(ctx, actor, ws.id, q),
+  );
+}
+
+export function cachedAreaOverview(ctx: AppContext, actor: Actor, ws: Workspace, areaId: string) {
+  assertCan(actor, 'areas.read', ws.id);
+  return readCacheFor(ctx.db).get(keyOf(actor, ws, 'overview', areaId), () =>
+    getAreaOverview(ctx, actor, ws.id, areaId),
+  );
+}
