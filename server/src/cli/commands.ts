@@ -68,6 +68,15 @@ export const commands: Command[] = [
             ? `Created workspace "${r.workspaceSlug}" with ${r.members} members (${scale}).`
             : 'The demo workspace exists already.',
         );
+        if (r.counts) {
+          const c = r.counts;
+          out(
+            `Wijkhaven: ${c.wijken} wijken, ${c.buurten} buurten, ${c.persons} carriers, ` +
+              `${c.organisations} organisations, ${c.rows.initiatives} initiatives, ` +
+              `${c.rows.activities} activities, ${c.rows.achievements} results/recognitions ` +
+              `(${r.directoryMs} ms).`,
+          );
+        }
         printLogins(r.logins);
         return 0;
       }),

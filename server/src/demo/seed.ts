@@ -5,6 +5,7 @@ import type { Role } from '../db/types.ts';
 import { findUserByEmail, insertUser } from '../modules/auth/repo.ts';
 import { upsertMembership, findWorkspaceBySlug } from '../modules/workspaces/repo.ts';
 import { createWorkspace } from '../modules/workspaces/service.ts';
+import { seedDirectory, type DemoCounts } from './directory.ts';
 import { createRandom } from './random.ts';
 
 export const scales = ['demo', 'municipality', 'national'] as const;
@@ -95,6 +96,10 @@ export interface SeedResult {
   created: boolean;
   members: number;
   logins: typeof demoLogins;
+  /** What the generator wrote (areas, actors, activities, …); null when the workspace existed. */
+  counts: DemoCounts | null;
+  /** Milliseconds spent on the directory (areas, actors, activities, search index). */
+  directoryMs: number | null;
 }
 
 /**
@@ -107,8 +112,17 @@ export async function seedDemo(
 ): Promise<SeedResult> {
   const scale = options.scale ?? 'demo';
   const existing = await findWorkspaceBySlug(ctx.db, 'demo');
-  if (existing) return { workspaceSlug: 'demo', created: false, members: 0, logins: demoLogins };
-  const random = createRandom(options.seed ?? 20261129);
+  if (existing)
+    return {
+      workspaceSlug: 'demo',
+      created: false,
+      members: 0,
+      logins: demoLogins,
+      counts: null,
+      directoryMs: null,
+    };
+  const seed = options.seed ?? 20261129;
+  const random = createRandom(seed);
   const workspace = await createWorkspace(ctx, {
     name: 'Gemeente Wijkhaven (demo)',
     gemeentecode: 'GM9999',
@@ -159,11 +173,18 @@ export async function seedDemo(
       });
     }
   });
+  // The directory draws from its own stream, so adding members never reshuffles Wijkhaven.
+  const started = performance.now();
+  const counts = await seedDirectory(ctx, workspace, createRandom(seed ^ 0x5eed), scale);
+  const directoryMs = Math.round(performance.now() - started);
   await analyze(ctx.db);
+  ctx.log.info({ scale, counts: counts.rows, directoryMs }, 'demo directory seeded');
   return {
     workspaceSlug: workspace.slug,
     created: true,
     members: count + demoLogins.length,
     logins: demoLogins,
+    counts,
+    directoryMs,
   };
 }
