@@ -3,7 +3,12 @@ import { scales, type Scale } from '../server/src/demo/seed.ts';
 
 export type DbChoice = 'auto' | 'sqlite' | 'postgres' | 'both';
 
+export const suites = ['foundation', 'directory'] as const;
+export type Suite = (typeof suites)[number];
+
 export interface BenchOptions {
+  /** Which endpoints: the foundation's (health, me, members) or the directory's (issue 3). */
+  suite: Suite;
   duration: number;
   warmup: number;
   connections: number;
@@ -18,6 +23,8 @@ export interface BenchOptions {
 
 export const usage = `Usage: npm run bench -- [options]
 
+  --suite <s>          foundation (health, me, members) | directory (search, area page,
+                       map layer) (default foundation)
   --duration <s>       seconds measured per endpoint (default 10)
   --warmup <s>         seconds of discarded load before each measurement (default 2)
   --connections <n>    concurrent connections (default 10)
@@ -55,6 +62,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       args: argv,
       strict: true,
       options: {
+        suite: { type: 'string' },
         duration: { type: 'string' },
         warmup: { type: 'string' },
         connections: { type: 'string' },
@@ -76,6 +84,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     throw new UsageError('--connections and --rounds must be integers');
   }
   return {
+    suite: oneOf('suite', values.suite ?? 'foundation', suites),
     duration: positiveNumber('duration', values.duration, 10),
     warmup: positiveNumber('warmup', values.warmup, 2),
     connections,

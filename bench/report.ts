@@ -15,6 +15,8 @@ export interface Pass {
   rounds: number;
   ceilings: Measurement[];
   rows: Row[];
+  /** Facts measured once for this pass (e.g. response sizes). */
+  notes: string[];
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -67,6 +69,7 @@ function tableLines(pass: Pass): string[] {
     `Ceiling runs in order: ${ceilingRps.map(fmtRps).join(', ')} req/s ` +
       `(spread ${pct((hi - lo) / mean(ceilingRps))} of the mean). ` +
       `Seeded ${pass.members.toLocaleString('en-US')} members in ${(pass.seedMs / 1000).toFixed(1)} s.`,
+    ...pass.notes.map((n) => `\n${n}`),
   );
   return lines;
 }
@@ -84,6 +87,7 @@ export interface RunInfo {
   commit: string;
   /** One-minute load average at the start and at the end (other work on the machine). */
   load: [number, number];
+  suite: string;
   scale: string;
   duration: number;
   warmup: number;
@@ -102,7 +106,7 @@ export function appendResults(file: string, info: RunInfo, passes: Pass[]): void
   if (!existsSync(file)) writeFileSync(file, header);
   const section = [
     '',
-    `## ${info.date}, ${info.scale} scale, ${passes.map((p) => p.dialect).join(' + ')}`,
+    `## ${info.date}, ${info.suite} suite, ${info.scale} scale, ${passes.map((p) => p.dialect).join(' + ')}`,
     '',
     `- Command: \`${info.command}\``,
     `- Node ${info.node}; CPU ${info.cpu} (${info.cores} cores); commit ${info.commit}`,

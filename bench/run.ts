@@ -13,6 +13,7 @@ import {
   type Dialect,
   type SeededDatabase,
 } from './database.ts';
+import { directoryTargets } from './directory-targets.ts';
 import { check, login, measure, type Measurement, type Target } from './measure.ts';
 import {
   assertAlive,
@@ -85,9 +86,18 @@ async function startServer(db: SeededDatabase, dataDir: string, secret: string) 
   return { server, base };
 }
 
-async function targetsFor(base: string, db: SeededDatabase): Promise<Target[]> {
+async function targetsFor(
+  base: string,
+  db: SeededDatabase,
+  options: BenchOptions,
+): Promise<{ targets: Target[]; notes: string[] }> {
   if (!admin) throw new Error('the demo generator has no admin login');
   const headers = { cookie: await login(base, admin.email, admin.password) };
+  if (options.suite === 'directory') {
+    const { targets, notes } = await directoryTargets(base, headers);
+    for (const [target, expect] of targets) await check(target, expect);
+    return { targets: targets.map(([target]) => target), notes };
+  }
   const targets: [Target, (body: unknown) => string | undefined][] = [
     [{ name: 'GET /healthz', url: `${base}/healthz` }, () => undefined],
     [
@@ -110,7 +120,7 @@ async function targetsFor(base: string, db: SeededDatabase): Promise<Target[]> {
     ],
   ];
   for (const [target, expect] of targets) await check(target, expect);
-  return targets.map(([target]) => target);
+  return { targets: targets.map(([target]) => target), notes: [] };
 }
 
 async function runPass(
@@ -131,7 +141,7 @@ async function runPass(
       `seed ${(db.seedMs / 1000).toFixed(1)} s`,
   );
   const { server, base } = await startServer(db, dir, secret);
-  const targets = await targetsFor(base, db);
+  const { targets, notes } = await targetsFor(base, db, options);
   const load = {
     connections: options.connections,
     duration: options.duration,
@@ -165,6 +175,7 @@ async function runPass(
     rounds: options.rounds,
     ceilings,
     rows,
+    notes,
   };
 }
 
