@@ -37,7 +37,7 @@ describe('journey: log in, switch language, log out', () => {
       await nav.getByRole('link', { name: exact(en('nav.tokens')) }).waitFor();
       await page.getByRole('heading', { level: 2, name: exact(en('workspace.modules')) }).waitFor();
       expect(await page.getByRole('link', { name: exact(en('nav.logout')) }).count()).toBe(1);
-      await expectEnglish(page, 'workspace home');
+      await expectEnglish(page, 'workspace home', [DEMO_WORKSPACE]);
       await checkA11y(page, 'workspace home (en)');
 
       // The choice is kept: after a reload the page is still English (profile and device).
@@ -47,7 +47,7 @@ describe('journey: log in, switch language, log out', () => {
       await page.getByRole('button', { name: exact(en('language.switchTo')) }).waitFor();
 
       await open(page, '/account', exact(en('account.title')));
-      await expectEnglish(page, 'account');
+      await expectEnglish(page, 'account', [DEMO_WORKSPACE]);
       await checkA11y(page, 'account (en)');
 
       await page.getByRole('button', { name: exact(en('language.switchTo')) }).click();

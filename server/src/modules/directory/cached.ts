@@ -5,7 +5,12 @@ import { readCacheFor } from '../records/read-cache.ts';
 import { viewerOf } from '../records/visibility.ts';
 import { getMapLayer } from './map-layer.ts';
 import { getAreaOverview } from './overview.ts';
-import type { MapLayerQuery, SearchFilters } from './schema.ts';
+import {
+  mapLayerSchema,
+  overviewSchema,
+  type MapLayerQuery,
+  type SearchFilters,
+} from './schema.ts';
 import { searchDirectory } from './service.ts';
 
 /**
@@ -14,7 +19,8 @@ import { searchDirectory } from './service.ts';
  * terms, in the writing transaction), what the viewer may see, and the request. Coordinators and
  * admins see everything and share entries; other members get their own (they also see their own
  * private carrier). The permission is checked before the cache is consulted, and errors (400, 404)
- * are never cached.
+ * are never cached. The larger answers (map layers, area pages) are cached as their finished JSON
+ * text, made by their response schema (only declared fields leave), so a hit skips serialising.
  */
 function viewerKey(actor: Actor, workspaceId: string): string {
   const viewer = viewerOf(actor, workspaceId);
@@ -38,16 +44,28 @@ export function cachedSearch(
   );
 }
 
-export function cachedMapLayer(ctx: AppContext, actor: Actor, ws: Workspace, q: MapLayerQuery) {
+/** The map layer as JSON text (send with a JSON content type: Fastify sends strings as they are). */
+export function cachedMapLayerJson(
+  ctx: AppContext,
+  actor: Actor,
+  ws: Workspace,
+  q: MapLayerQuery,
+): Promise<string> {
   assertCan(actor, 'directory.read', ws.id);
-  return readCacheFor(ctx.db).get(keyOf(actor, ws, 'map', q), () =>
-    getMapLayer(ctx, actor, ws.id, q),
+  return readCacheFor(ctx.db).get(keyOf(actor, ws, 'map', q), async () =>
+    JSON.stringify(mapLayerSchema.parse(await getMapLayer(ctx, actor, ws.id, q))),
   );
 }
 
-export function cachedAreaOverview(ctx: AppContext, actor: Actor, ws: Workspace, areaId: string) {
+/** The area page as JSON text. */
+export function cachedAreaOverviewJson(
+  ctx: AppContext,
+  actor: Actor,
+  ws: Workspace,
+  areaId: string,
+): Promise<string> {
   assertCan(actor, 'areas.read', ws.id);
-  return readCacheFor(ctx.db).get(keyOf(actor, ws, 'overview', areaId), () =>
-    getAreaOverview(ctx, actor, ws.id, areaId),
+  return readCacheFor(ctx.db).get(keyOf(actor, ws, 'overview', areaId), async () =>
+    JSON.stringify(overviewSchema.parse(await getAreaOverview(ctx, actor, ws.id, areaId))),
   );
 }

@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { policy } from '../../auth/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { requireWorkspace } from '../../http/auth.ts';
 import { pageBounds, paged } from '../../http/pagination.ts';
 import { problems, workspaceParams } from '../../http/route-schema.ts';
-import { cachedAreaOverview, cachedMapLayer, cachedSearch } from './cached.ts';
+import { cachedAreaOverviewJson, cachedMapLayerJson, cachedSearch } from './cached.ts';
 import {
   mapLayerQuery,
   mapLayerSchema,
@@ -14,6 +14,13 @@ import {
   searchPageSchema,
   searchQuery,
 } from './schema.ts';
+
+/**
+ * Sends finished JSON text (made by the route's response schema, see cached.ts): with a JSON
+ * content type Fastify sends a string as it is instead of serialising it again.
+ */
+const sendJsonText = (reply: FastifyReply, json: string) =>
+  reply.type('application/json; charset=utf-8').send(json);
 
 export function directoryRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -62,8 +69,11 @@ export function directoryRoutes(app: FastifyInstance, ctx: AppContext): void {
       querystring: mapLayerQuery,
       response: { 200: mapLayerSchema, ...problems() },
     },
-    handler: (request) =>
-      cachedMapLayer(ctx, request.actor, requireWorkspace(request), request.query),
+    handler: async (request, reply) =>
+      sendJsonText(
+        reply,
+        await cachedMapLayerJson(ctx, request.actor, requireWorkspace(request), request.query),
+      ),
   });
 
   r.get(`${W}/areas/:areaId/overview`, {
@@ -75,7 +85,15 @@ export function directoryRoutes(app: FastifyInstance, ctx: AppContext): void {
       params: overviewParams,
       response: { 200: overviewSchema, ...problems() },
     },
-    handler: (request) =>
-      cachedAreaOverview(ctx, request.actor, requireWorkspace(request), request.params.areaId),
+    handler: async (request, reply) =>
+      sendJsonText(
+        reply,
+        await cachedAreaOverviewJson(
+          ctx,
+          request.actor,
+          requireWorkspace(request),
+          request.params.areaId,
+        ),
+      ),
   });
 }

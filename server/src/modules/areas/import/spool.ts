@@ -23,6 +23,8 @@ export const SPOOL_PREFIX = 'wijkdragers-areas-';
 
 export class Spool {
   private out: WriteStream | undefined;
+  /** A write error (disk full…), raised by `finish`; never left as an unhandled stream error. */
+  private failure: Error | undefined;
   count = 0;
 
   private constructor(
@@ -34,6 +36,9 @@ export class Spool {
     const dir = await mkdtemp(join(tmpdir(), `${SPOOL_PREFIX}${process.pid}-`));
     const spool = new Spool(dir, join(dir, 'features.ndjson'));
     spool.out = createWriteStream(spool.file);
+    spool.out.on('error', (err) => {
+      spool.failure ??= err;
+    });
     return spool;
   }
 
@@ -58,6 +63,7 @@ export class Spool {
     if (!out || out.closed) return;
     out.end();
     await once(out, 'close');
+    if (this.failure) throw this.failure;
   }
 
   /** The features in order, as checked features again. */
@@ -82,6 +88,7 @@ export class Spool {
   }
 
   async dispose(): Promise<void> {
+    // Writes still in flight fail with ERR_STREAM_DESTROYED: the listener above takes them.
     this.out?.destroy();
     await rm(this.dir, { recursive: true, force: true });
   }
