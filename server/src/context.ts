@@ -33,6 +33,9 @@ export interface WorkspaceSummary {
   name: string;
   gemeentecode: string;
   role: Role;
+  createdAt: string;
+  /** The workspace's directory version when the request began (read-cache keys). */
+  directoryVersion: number;
 }
 
 /** What authentication already read about the user, so `GET /me` needs no further queries. */

@@ -8,7 +8,6 @@ import {
   csrfMatches,
   type Authenticated,
 } from '../modules/auth/sessions.ts';
-import { findWorkspaceBySlug } from '../modules/workspaces/repo.ts';
 import { AppError, forbidden, notFound, unauthorized } from './problem.ts';
 
 declare module 'fastify' {
@@ -121,7 +120,16 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     }
     if (routePolicy.auth !== 'workspace') return;
     const slug = (request.params as Record<string, string> | undefined)?.workspaceSlug;
-    const workspace = slug ? await findWorkspaceBySlug(ctx.db, slug) : undefined;
+    // Only members pass, and authentication already read the member's workspaces: no lookup.
+    const summary = slug ? auth.actor.profile?.workspaces.find((w) => w.slug === slug) : undefined;
+    const workspace: Workspace | undefined = summary && {
+      id: summary.id,
+      slug: summary.slug,
+      name: summary.name,
+      gemeentecode: summary.gemeentecode,
+      created_at: summary.createdAt,
+      directory_version: summary.directoryVersion,
+    };
     if (!workspace || roleIn(auth.actor, workspace.id) === undefined)
       throw notFound('No such workspace.');
     if (!can(auth.actor, routePolicy.permission, workspace.id)) throw forbidden();

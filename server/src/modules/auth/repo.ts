@@ -24,6 +24,8 @@ export const membershipsOf = (db: Db, userId: string) =>
       'workspaces.slug',
       'workspaces.name',
       'workspaces.gemeentecode',
+      'workspaces.created_at as createdAt',
+      'workspaces.directory_version as directoryVersion',
       'memberships.role',
     ])
     .where('memberships.user_id', '=', userId)
