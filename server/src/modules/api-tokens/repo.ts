@@ -1,9 +1,6 @@
 import type { Db } from '../../db/dialect.ts';
 import type { ApiToken } from '../../db/types.ts';
 
-export const findApiTokenByHash = (db: Db, tokenHash: string): Promise<ApiToken | undefined> =>
-  db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-
 export async function touchApiToken(db: Db, id: string, at: string): Promise<void> {
   await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
 }

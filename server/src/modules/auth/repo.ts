@@ -1,4 +1,5 @@
 import type { Db } from '../../db/dialect.ts';
+import { prepared } from '../../db/prepared.ts';
 import type { Session, User, UserUpdate } from '../../db/types.ts';
 
 export const findUserByEmail = (db: Db, email: string): Promise<User | undefined> =>
@@ -32,14 +33,65 @@ export const membershipsOf = (db: Db, userId: string) =>
     .orderBy('workspaces.name')
     .execute();
 
+/**
+ * Who a credential belongs to, in one round trip: the user and each of their workspaces, one row
+ * per membership (a user without memberships gives one row with null workspace columns). The
+ * credential's own columns come from the query that calls this.
+ */
+const withUserAndWorkspaces = (db: Db, from: 'sessions' | 'api_tokens') =>
+  db
+    .selectFrom(from)
+    .innerJoin('users', 'users.id', `${from}.user_id`)
+    .leftJoin('memberships', 'memberships.user_id', 'users.id')
+    .leftJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
+    .select([
+      'users.email',
+      'users.display_name',
+      'users.language',
+      'users.deactivated_at',
+      'workspaces.id as ws_id',
+      'workspaces.slug as ws_slug',
+      'workspaces.name as ws_name',
+      'workspaces.gemeentecode as ws_gemeentecode',
+      'workspaces.created_at as ws_created_at',
+      'workspaces.directory_version as ws_directory_version',
+      'memberships.role as ws_role',
+    ])
+    .orderBy('workspaces.name');
+
 // Sessions
+
+/**
+ * A session with its user and the user's workspaces (see withUserAndWorkspaces). Every request
+ * runs it, so it is compiled once (db/prepared.ts).
+ */
+export const findSessionWithUser = prepared((db, idHash = '') =>
+  withUserAndWorkspaces(db, 'sessions')
+    .select([
+      'sessions.user_id',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+    ])
+    .where('sessions.id_hash', '=', idHash),
+);
+
+/** An API token with its user and the user's workspaces (see withUserAndWorkspaces); compiled once. */
+export const findApiTokenWithUser = prepared((db, tokenHash = '') =>
+  withUserAndWorkspaces(db, 'api_tokens')
+    .select([
+      'api_tokens.id as token_id',
+      'api_tokens.user_id',
+      'api_tokens.workspace_id as token_workspace_id',
+      'api_tokens.revoked_at',
+      'api_tokens.last_used_at',
+    ])
+    .where('api_tokens.token_hash', '=', tokenHash),
+);
 
 export async function insertSession(db: Db, session: Session): Promise<void> {
   await db.insertInto('sessions').values(session).execute();
 }
-
-export const findSession = (db: Db, idHash: string): Promise<Session | undefined> =>
-  db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
 
 export async function touchSession(db: Db, idHash: string, at: string): Promise<void> {
   await db

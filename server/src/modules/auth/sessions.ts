@@ -1,13 +1,19 @@
 import { hmac, newToken, safeEqual, sha256 } from '../../auth/crypto.ts';
-import { isoAfter, nowIso, type Actor, type AppContext, type Profile } from '../../context.ts';
+import {
+  isoAfter,
+  nowIso,
+  type Actor,
+  type AppContext,
+  type Profile,
+  type WorkspaceSummary,
+} from '../../context.ts';
 import type { Db } from '../../db/dialect.ts';
-import { findApiTokenByHash, touchApiToken } from '../api-tokens/repo.ts';
+import { touchApiToken } from '../api-tokens/repo.ts';
 import {
   deleteSession,
-  findSession,
-  findUserById,
+  findApiTokenWithUser,
+  findSessionWithUser,
   insertSession,
-  membershipsOf,
   touchSession,
 } from './repo.ts';
 
@@ -44,11 +50,30 @@ export interface Authenticated {
   csrfToken?: string;
 }
 
-async function activeUserActor(ctx: AppContext, userId: string, onlyWorkspaceId?: string) {
-  const user = await findUserById(ctx.db, userId);
+/** The user and workspace columns that both credential queries return. */
+type CredentialRow = Omit<
+  Awaited<ReturnType<typeof findSessionWithUser>>[number],
+  'user_id' | 'csrf_token' | 'last_seen_at' | 'expires_at'
+>;
+
+/** The actor of a credential's rows (one per membership), or undefined for a deactivated user. */
+function userActor(rows: CredentialRow[], userId: string, onlyWorkspaceId?: string) {
+  const user = rows[0];
   if (!user || user.deactivated_at) return undefined;
-  const all = await membershipsOf(ctx.db, userId);
-  const workspaces = onlyWorkspaceId ? all.filter((w) => w.id === onlyWorkspaceId) : all;
+  const workspaces: WorkspaceSummary[] = [];
+  for (const r of rows) {
+    if (r.ws_id === null || r.ws_role === null) continue;
+    if (onlyWorkspaceId !== undefined && r.ws_id !== onlyWorkspaceId) continue;
+    workspaces.push({
+      id: r.ws_id,
+      slug: r.ws_slug ?? '',
+      name: r.ws_name ?? '',
+      gemeentecode: r.ws_gemeentecode ?? '',
+      createdAt: r.ws_created_at ?? '',
+      directoryVersion: Number(r.ws_directory_version ?? 0),
+      role: r.ws_role,
+    });
+  }
   const profile: Profile = {
     email: user.email,
     displayName: user.display_name,
@@ -62,12 +87,14 @@ async function activeUserActor(ctx: AppContext, userId: string, onlyWorkspaceId?
   };
 }
 
+/** One database round trip for a valid session (a second, at most once a minute, to touch it). */
 export async function authenticateSession(
   ctx: AppContext,
   token: string,
 ): Promise<Authenticated | undefined> {
   const idHash = sha256(token);
-  const session = await findSession(ctx.db, idHash);
+  const rows = await findSessionWithUser(ctx.db, idHash);
+  const session = rows[0];
   if (!session) return undefined;
   const now = ctx.clock.now();
   const idleDeadline = new Date(Date.parse(session.last_seen_at) + IDLE_TIMEOUT_SECONDS * 1000);
@@ -75,7 +102,7 @@ export async function authenticateSession(
     await deleteSession(ctx.db, idHash);
     return undefined;
   }
-  const user = await activeUserActor(ctx, session.user_id);
+  const user = userActor(rows, session.user_id);
   if (!user) return undefined;
   if (now.getTime() - Date.parse(session.last_seen_at) >= TOUCH_EVERY_SECONDS * 1000) {
     await touchSession(ctx.db, idHash, now.toISOString());
@@ -93,22 +120,23 @@ export async function authenticateApiToken(
   token: string,
 ): Promise<Authenticated | undefined> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
-  const row = await findApiTokenByHash(ctx.db, sha256(token));
+  const rows = await findApiTokenWithUser(ctx.db, sha256(token));
+  const row = rows[0];
   if (!row || row.revoked_at) return undefined;
-  const user = await activeUserActor(ctx, row.user_id, row.workspace_id);
+  const user = userActor(rows, row.user_id, row.token_workspace_id);
   if (!user || !user.memberships.length) return undefined;
   const now = ctx.clock.now();
   if (
     !row.last_used_at ||
     now.getTime() - Date.parse(row.last_used_at) >= TOUCH_EVERY_SECONDS * 1000
   ) {
-    await touchApiToken(ctx.db, row.id, now.toISOString());
+    await touchApiToken(ctx.db, row.token_id, now.toISOString());
   }
   return {
     actor: {
       kind: 'user',
       via: 'token',
-      tokenWorkspaceId: row.workspace_id,
+      tokenWorkspaceId: row.token_workspace_id,
       ...user,
     },
   };
