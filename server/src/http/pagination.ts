@@ -27,14 +27,14 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     total: z.number().int(),
   });
 
-/** Sets an RFC 8288 Link header (first, prev, next, last) and returns the page envelope. */
-export function paged<T>(
+/** Sets an RFC 8288 Link header (first, prev, next, last) for a page of `total` items. */
+export function setPageLinks(
   request: FastifyRequest,
   reply: FastifyReply,
   q: PageQuery,
-  result: { items: T[]; total: number },
-) {
-  const last = Math.max(1, Math.ceil(result.total / q.pageSize));
+  total: number,
+): void {
+  const last = Math.max(1, Math.ceil(total / q.pageSize));
   const url = new URL(request.url, 'http://x');
   const link = (page: number, rel: string) => {
     url.searchParams.set('page', String(page));
@@ -46,5 +46,23 @@ export function paged<T>(
   if (q.page < last) links.push(link(q.page + 1, 'next'));
   links.push(link(last, 'last'));
   reply.header('Link', links.join(', '));
-  return { items: result.items, page: q.page, pageSize: q.pageSize, total: result.total };
+}
+
+/** The page envelope of a result. */
+export const envelope = <T>(q: PageQuery, result: { items: T[]; total: number }) => ({
+  items: result.items,
+  page: q.page,
+  pageSize: q.pageSize,
+  total: result.total,
+});
+
+/** Sets the Link header (see setPageLinks) and returns the page envelope. */
+export function paged<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  q: PageQuery,
+  result: { items: T[]; total: number },
+) {
+  setPageLinks(request, reply, q, result.total);
+  return envelope(q, result);
 }

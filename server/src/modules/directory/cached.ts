@@ -5,9 +5,11 @@ import { readCacheFor } from '../records/read-cache.ts';
 import { viewerOf } from '../records/visibility.ts';
 import { getMapLayer } from './map-layer.ts';
 import { getAreaOverview } from './overview.ts';
+import { envelope, pageBounds, type PageQuery } from '../../http/pagination.ts';
 import {
   mapLayerSchema,
   overviewSchema,
+  searchPageSchema,
   type MapLayerQuery,
   type SearchFilters,
 } from './schema.ts';
@@ -31,17 +33,22 @@ function viewerKey(actor: Actor, workspaceId: string): string {
 const keyOf = (actor: Actor, ws: Workspace, what: string, input: unknown) =>
   `${ws.id}:${ws.directory_version}:${viewerKey(actor, ws.id)}:${what}:${JSON.stringify(input)}`;
 
-export function cachedSearch(
+/** A search page as its JSON text (the envelope included) and its total (for the Link header). */
+export function cachedSearchJson(
   ctx: AppContext,
   actor: Actor,
   ws: Workspace,
   filters: SearchFilters,
-  page: { offset: number; limit: number },
-) {
+  q: PageQuery,
+): Promise<{ total: number; json: string }> {
   assertCan(actor, 'directory.read', ws.id);
-  return readCacheFor(ctx.db).get(keyOf(actor, ws, 'search', [filters, page]), () =>
-    searchDirectory(ctx, actor, ws.id, filters, page),
-  );
+  return readCacheFor(ctx.db).get(keyOf(actor, ws, 'search', [filters, q]), async () => {
+    const result = await searchDirectory(ctx, actor, ws.id, filters, pageBounds(q));
+    return {
+      total: result.total,
+      json: JSON.stringify(searchPageSchema.parse(envelope(q, result))),
+    };
+  });
 }
 
 /** The map layer as JSON text (send with a JSON content type: Fastify sends strings as they are). */

@@ -6,9 +6,12 @@ import { activeActors, domainsOf, indicatorsOfCode, initiativesIn } from './over
 import { findArea, subAreas } from './repo.ts';
 import { matrixColumns, type MatrixColumn } from './schema.ts';
 
-/** Lists on the area page stay short; the counts say how many there are in all. */
-export const CELL_LIMIT = 50;
-export const LIST_LIMIT = 100;
+/**
+ * Lists on the area page stay short (a wijk or gemeente page stays a few tens of KB): the counts say
+ * how many there are in all, and the page links to the directory, which lists them all.
+ */
+export const CELL_LIMIT = 8;
+export const LIST_LIMIT = 30;
 
 interface Named {
   id: string;

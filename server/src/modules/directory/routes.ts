@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { policy } from '../../auth/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { requireWorkspace } from '../../http/auth.ts';
-import { pageBounds, paged } from '../../http/pagination.ts';
+import { setPageLinks } from '../../http/pagination.ts';
 import { problems, workspaceParams } from '../../http/route-schema.ts';
-import { cachedAreaOverviewJson, cachedMapLayerJson, cachedSearch } from './cached.ts';
+import { cachedAreaOverviewJson, cachedMapLayerJson, cachedSearchJson } from './cached.ts';
 import {
   mapLayerQuery,
   mapLayerSchema,
@@ -41,18 +41,16 @@ export function directoryRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) => {
       const { page, pageSize, ...filters } = request.query;
-      return paged(
-        request,
-        reply,
-        request.query,
-        await cachedSearch(
-          ctx,
-          request.actor,
-          requireWorkspace(request),
-          filters,
-          pageBounds({ page, pageSize }),
-        ),
+      const q = { page, pageSize };
+      const { total, json } = await cachedSearchJson(
+        ctx,
+        request.actor,
+        requireWorkspace(request),
+        filters,
+        q,
       );
+      setPageLinks(request, reply, q, total);
+      return sendJsonText(reply, json);
     },
   });
 

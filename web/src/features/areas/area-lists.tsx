@@ -1,14 +1,32 @@
 import { useTranslation } from 'react-i18next';
+import type { DirectorySearch } from '../directory/search-params.ts';
 import { TextLink } from '../../components/links.tsx';
 import { useDates } from '../actors/dates.ts';
 import { levelLabel } from './labels.ts';
 import type { AreaOverview } from './types.ts';
 
-/** "Showing the first 100 of 230" when the server sent only part of a list. */
-function Partial({ shown, total }: { shown: number; total: number }) {
+/**
+ * "Showing the first 30 of 230" when the server sent only part of a list, with a link to the
+ * directory that lists them all.
+ */
+interface PartialProps {
+  slug: string;
+  shown: number;
+  total: number;
+  search: DirectorySearch;
+}
+
+function Partial({ slug, shown, total, search }: PartialProps) {
   const { t } = useTranslation();
   if (total <= shown) return null;
-  return <p className="utrecht-paragraph">{t('areas.page.partial', { shown, total })}</p>;
+  return (
+    <p className="utrecht-paragraph">
+      {t('areas.page.partial', { shown, total })}{' '}
+      <TextLink to="/w/$slug/zoeken" params={{ slug }} search={search}>
+        {t('areas.page.showAll')}
+      </TextLink>
+    </p>
+  );
 }
 
 export function AreaInitiatives({ slug, overview }: { slug: string; overview: AreaOverview }) {
@@ -40,7 +58,12 @@ export function AreaInitiatives({ slug, overview }: { slug: string; overview: Ar
               );
             })}
           </ul>
-          <Partial shown={initiatives.length} total={initiativeCount} />
+          <Partial
+            slug={slug}
+            shown={initiatives.length}
+            total={initiativeCount}
+            search={{ type: 'initiative', areaId: overview.area.id }}
+          />
         </>
       )}
     </section>
@@ -68,7 +91,12 @@ export function AreaCarriers({ slug, overview }: { slug: string; overview: AreaO
               </li>
             ))}
           </ul>
-          <Partial shown={carriers.length} total={carrierCount} />
+          <Partial
+            slug={slug}
+            shown={carriers.length}
+            total={carrierCount}
+            search={{ type: 'actor', actorKind: 'person', areaId: overview.area.id }}
+          />
         </>
       )}
     </section>

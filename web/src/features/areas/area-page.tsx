@@ -52,7 +52,7 @@ export function AreaPage() {
         </p>
       ) : null}
       <IndicatorSection indicators={overview.indicators} />
-      <WhoDoesWhat slug={slug} areaName={area.name} matrix={overview.matrix} />
+      <WhoDoesWhat slug={slug} areaId={area.id} areaName={area.name} matrix={overview.matrix} />
       <AreaInitiatives slug={slug} overview={overview} />
       <AreaCarriers slug={slug} overview={overview} />
       <SubAreas slug={slug} overview={overview} />

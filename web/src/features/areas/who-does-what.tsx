@@ -6,12 +6,28 @@ import type { AreaOverview } from './types.ts';
 
 interface WhoDoesWhatProps {
   slug: string;
+  areaId: string;
   areaName: string;
   matrix: AreaOverview['matrix'];
 }
 
+type Column = AreaOverview['matrix']['columns'][number];
+
+/** The directory filters that list a matrix cell in full (the cell shows only the first names). */
+const cellSearch = (areaId: string, domainId: string, column: Column) => ({
+  type: 'actor' as const,
+  areaId,
+  domainId,
+  ...(column === 'carriers'
+    ? { actorKind: 'person' as const }
+    : {
+        actorKind: 'organisation' as const,
+        sizeClass: column === 'large_organisations' ? ('large' as const) : ('small' as const),
+      }),
+});
+
 /** "Wie doet wat": per domain, the carriers and small and large organisations active here. */
-export function WhoDoesWhat({ slug, areaName, matrix }: WhoDoesWhatProps) {
+export function WhoDoesWhat({ slug, areaId, areaName, matrix }: WhoDoesWhatProps) {
   const { t, i18n } = useTranslation();
   const english = i18n.resolvedLanguage === 'en';
   return (
@@ -68,7 +84,13 @@ export function WhoDoesWhat({ slug, areaName, matrix }: WhoDoesWhatProps) {
                             ))}
                             {more > 0 ? (
                               <li className="utrecht-unordered-list__item">
-                                {t('areas.matrix.more', { count: more })}
+                                <TextLink
+                                  to="/w/$slug/zoeken"
+                                  params={{ slug }}
+                                  search={cellSearch(areaId, row.domainId, column)}
+                                >
+                                  {t('areas.matrix.more', { count: more })}
+                                </TextLink>
                               </li>
                             ) : null}
                           </ul>
