@@ -8,7 +8,7 @@ import {
 import { api, isApiProblem } from '../../api/client.ts';
 import { apiPath } from '../../api/paths.ts';
 import type { Page } from '../../api/types.ts';
-import type { ActorDetail } from '../actors/types.ts';
+import type { ActorDetail, ActorKind } from '../actors/types.ts';
 import { workspaceKey } from '../workspaces/data.ts';
 import type { Activity, ActivityDetail, ActivityInput, SearchHit } from './types.ts';
 
@@ -51,12 +51,18 @@ export const myCarrierQuery = (slug: string) =>
 export const PICKER_PAGE_SIZE = 50;
 
 /** Actors or initiatives the viewer may see whose name starts with the words typed, by name. */
-export const pickerQuery = (slug: string, type: 'actor' | 'initiative', q: string) =>
+export const pickerQuery = (
+  slug: string,
+  type: 'actor' | 'initiative',
+  q: string,
+  actorKind?: ActorKind,
+) =>
   queryOptions({
-    queryKey: [...workspaceKey(slug), 'search', 'picker', type, q],
+    queryKey: [...workspaceKey(slug), 'search', 'picker', type, actorKind ?? null, q],
     queryFn: () =>
       api.get<Page<SearchHit>>(apiPath`/api/v1/workspaces/${slug}/search`, {
         type,
+        actorKind,
         q: q || undefined,
         pageSize: PICKER_PAGE_SIZE,
       }),

@@ -27,6 +27,8 @@ export interface Picked {
 interface RecordPickerProps {
   slug: string;
   type: 'actor' | 'initiative';
+  /** Actors only: offer only this kind (the other side of an affiliation), without kind labels. */
+  actorKind?: ActorKind;
   /** The select (its id is where the error summary sends focus). */
   spec: FieldSpec;
   searchLabel: string;
@@ -45,14 +47,19 @@ interface RecordPickerProps {
  * changes the choice itself (WCAG 3.2.2); the number of matches is announced politely.
  */
 export function RecordPicker(props: RecordPickerProps) {
-  const { slug, type, spec, searchLabel, description, value, onChange, emptyLabel, error } = props;
+  const { slug, type, actorKind, spec, searchLabel, description, value, onChange } = props;
+  const { emptyLabel, error } = props;
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const q = useSettled(query.trim().slice(0, 200));
-  const { data, isFetching, isError } = useQuery(pickerQuery(slug, type, q));
-  const hits = (data?.items ?? []).filter((hit) => hit.type === type);
+  const { data, isFetching, isError } = useQuery(pickerQuery(slug, type, q, actorKind));
+  const hits = (data?.items ?? []).filter(
+    (hit) => hit.type === type && (actorKind === undefined || hit.actorKind === actorKind),
+  );
   const label = (hit: (typeof hits)[number]) =>
-    type === 'actor' && hit.actorKind ? `${hit.title} (${kindLabel(hit.actorKind, t)})` : hit.title;
+    type === 'actor' && hit.actorKind && !actorKind
+      ? `${hit.title} (${kindLabel(hit.actorKind, t)})`
+      : hit.title;
   const options = [
     { value: '', label: emptyLabel },
     ...(value && !hits.some((hit) => hit.id === value.id)

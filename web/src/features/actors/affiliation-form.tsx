@@ -5,7 +5,7 @@ import { ErrorSummary } from '../../components/error-summary.tsx';
 import { SubmitButton, TextField } from '../../components/form-fields.tsx';
 import type { FieldSpec } from '../../lib/form.ts';
 import { specOf, useRecordForm } from '../activities/form-state.ts';
-import { CounterpartPicker, type Counterpart } from './counterpart-picker.tsx';
+import { RecordPicker, type Picked } from '../activities/record-picker.tsx';
 import { useAddAffiliation, useUpdateAffiliation } from './data.ts';
 import { Fieldset } from './fields.tsx';
 import type { Codes } from './form-errors.ts';
@@ -22,7 +22,7 @@ interface PeriodValues {
 }
 
 interface AddValues extends PeriodValues {
-  counterpart: Counterpart | null;
+  counterpart: Picked | null;
 }
 
 function checkRoleAndPeriod(codes: Codes, values: PeriodValues): Codes {
@@ -100,7 +100,7 @@ const emptyAdd = (): AddValues => ({ counterpart: null, role: '', startDate: '',
 export function AffiliationAddForm(props: {
   slug: string;
   actor: ActorDetail;
-  onAdded: (affiliation: Affiliation, counterpart: Counterpart) => void;
+  onAdded: (affiliation: Affiliation, counterpart: Picked) => void;
 }) {
   const { slug, actor, onAdded } = props;
   const { t } = useTranslation();
@@ -161,9 +161,10 @@ export function AffiliationAddForm(props: {
               : t('actors.affiliations.whichPerson')
           }
         >
-          <CounterpartPicker
+          <RecordPicker
             slug={slug}
-            kind={kind}
+            type="actor"
+            actorKind={kind}
             spec={specOf(specs, '/counterpartId')}
             searchLabel={
               organisation

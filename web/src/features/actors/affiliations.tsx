@@ -165,7 +165,7 @@ export function Affiliations({
           slug={slug}
           actor={actor}
           onAdded={(affiliation, counterpart) => {
-            feedback.ok((tt) => tt('actors.affiliations.added', { name: counterpart.name }));
+            feedback.ok((tt) => tt('actors.affiliations.added', { name: counterpart.label }));
             focusNext.current = linkId(affiliation);
           }}
         />

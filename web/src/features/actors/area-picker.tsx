@@ -7,6 +7,8 @@ interface AreaPickerProps {
   areas: readonly AreaSummary[];
   selected: readonly string[];
   onChange: (selected: string[]) => void;
+  /** What the areas are for; the actor forms' hint when not given. */
+  description?: string | undefined;
   error?: string | undefined;
 }
 
@@ -17,7 +19,8 @@ export const firstAreaId = (idPrefix: string) => `${idPrefix}-0`;
  * Areas as checkboxes in the CBS tree: the gemeente, then one group per wijk (the wijk itself and
  * its buurten), so a screen reader announces which wijk a buurt belongs to.
  */
-export function AreaPicker({ idPrefix, areas, selected, onChange, error }: AreaPickerProps) {
+export function AreaPicker(props: AreaPickerProps) {
+  const { idPrefix, areas, selected, onChange, description, error } = props;
   const { t } = useTranslation();
   const { gemeenten, wijken, loose } = groupAreas(areas);
   const toggle = (id: string, on: boolean) =>
@@ -40,7 +43,7 @@ export function AreaPicker({ idPrefix, areas, selected, onChange, error }: AreaP
     <Fieldset
       id={`${idPrefix}-group`}
       legend={t('actors.fields.areas')}
-      description={t('actors.fields.areasHint')}
+      description={description ?? t('actors.fields.areasHint')}
       error={error}
     >
       {areas.length === 0 ? <p className="utrecht-paragraph">{t('actors.noAreas')}</p> : null}

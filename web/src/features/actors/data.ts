@@ -1,13 +1,11 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { notFound } from '@tanstack/react-router';
 import { api, isApiProblem } from '../../api/client.ts';
 import { apiPath } from '../../api/paths.ts';
 import type { Page } from '../../api/types.ts';
 import { workspaceKey } from '../workspaces/data.ts';
-import type { SearchHit } from '../activities/types.ts';
 import type {
   ActorDetail,
-  ActorKind,
   Affiliation,
   AffiliationChanges,
   AffiliationInput,
@@ -35,23 +33,6 @@ export const trackRecordQuery = (slug: string, actorId: string) =>
       api.get<{ items: TrackRecordItem[] }>(
         apiPath`/api/v1/workspaces/${slug}/actors/${actorId}/track-record`,
       ),
-  });
-
-export const COUNTERPART_PAGE_SIZE = 50;
-
-/** Persons or organisations whose name starts with the words typed, by name (affiliations). */
-export const counterpartQuery = (slug: string, kind: ActorKind, q: string) =>
-  queryOptions({
-    queryKey: [...workspaceKey(slug), 'search', 'counterpart', kind, q],
-    queryFn: () =>
-      api.get<Page<SearchHit>>(apiPath`/api/v1/workspaces/${slug}/search`, {
-        type: 'actor',
-        actorKind: kind,
-        q: q || undefined,
-        pageSize: COUNTERPART_PAGE_SIZE,
-      }),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
   });
 
 export const actorListQuery = (slug: string, kind: 'person' | 'organisation', page: number) =>
