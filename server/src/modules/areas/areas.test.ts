@@ -138,9 +138,22 @@ describeEachDialect('areas', (dialect) => {
       };
       expect(await count(false)).toBe(115 * 14 - 24);
       expect(await count(true)).toBe(147);
-      expect((await allAreas('wijk')).map((a) => a.code)).toHaveLength(22);
+      const wijken = await allAreas('wijk');
+      expect(wijken.map((a) => a.code)).toHaveLength(22);
       const gm = await allAreas('gemeente');
       expect(gm.map((a) => a.code)).toEqual(['GM0599']);
+      // Known only from the 2017 figures, the wijken join the 2014 boundaries: their area pages
+      // list their buurten.
+      expect([...wijken, ...gm].every((a) => a.cbsYear === 2014)).toBe(true);
+      const centrum = wijken.find((a) => a.code === 'WK059901');
+      const page = await member.inject({
+        method: 'GET',
+        url: `/api/v1/workspaces/${slug}/areas/${centrum?.id}/overview`,
+      });
+      expect(page.statusCode, page.body).toBe(200);
+      expect(page.json<{ subAreas: { code: string }[] }>().subAreas.map((a) => a.code)).toContain(
+        'BU05990110',
+      );
 
       const buurt = (await allAreas('buurt')).find((a) => a.code === 'BU05990110');
       const res = await member.inject({

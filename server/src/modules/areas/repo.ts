@@ -73,6 +73,17 @@ export async function latestAreaIdsByCode(
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
+/** The newest CBS year of the workspace's imported boundaries (areas with a geometry). */
+export async function latestBoundaryYear(db: Db, workspaceId: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('areas')
+    .select((eb) => eb.fn.max('cbs_year').as('year'))
+    .where('workspace_id', '=', workspaceId)
+    .where('geometry', 'is not', null)
+    .executeTakeFirst();
+  return row?.year === null || row?.year === undefined ? undefined : Number(row.year);
+}
+
 export async function upsertIndicators(
   db: Db,
   rows: {

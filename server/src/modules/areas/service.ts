@@ -15,6 +15,7 @@ import {
   indicatorsOf,
   insertAreas,
   latestAreaIdsByCode,
+  latestBoundaryYear,
   listAreas,
   upsertIndicators,
 } from './repo.ts';
@@ -80,6 +81,9 @@ export async function importIndicators(
   await ctx.db.transaction().execute(async (trx) => {
     await bumpDirectoryVersion(trx, workspaceId);
     const ids = await latestAreaIdsByCode(trx, workspaceId);
+    // A wijk or gemeente known only from the figures joins the newest boundaries (Rotterdam's
+    // buurten of 2014 under its kerncijfers of 2017), so its area page finds its buurten.
+    const stubYear = (await latestBoundaryYear(trx, workspaceId)) ?? opts.year;
     const stubs: AreasTable[] = [];
     for (const r of parsed.rows) {
       if (ids.has(r.code)) continue;
@@ -90,7 +94,7 @@ export async function importIndicators(
         workspace_id: workspaceId,
         code: r.code,
         level: levelOf(r.code) as AreaLevel,
-        cbs_year: opts.year,
+        cbs_year: stubYear,
         name: r.code,
         parent_code: parentCode(r.code),
         geometry: null,
