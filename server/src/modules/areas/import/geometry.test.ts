@@ -119,6 +119,26 @@ describe('checkGeometry', () => {
     });
   });
 
+  it('accepts holes inside their outer ring (also touching it) and refuses one wholly outside', () => {
+    const big = square.map(([x, y]) => [(x ?? 0) * 10, (y ?? 0) * 10]);
+    const inner = square.map(([x, y]) => [(x ?? 0) + 2, (y ?? 0) + 2]);
+    const touching = [
+      [0, 5],
+      [2, 4],
+      [2, 6],
+      [0, 5],
+    ];
+    const outside = square.map(([x, y]) => [(x ?? 0) + 20, (y ?? 0) + 20]);
+    expect(checkGeometry({ type: 'Polygon', coordinates: [big, inner, touching] }).ok).toBe(true);
+    expect(
+      checkGeometry({ type: 'MultiPolygon', coordinates: [[square], [big, outside]] }),
+    ).toEqual({
+      ok: false,
+      reason: 'hole_outside_shell',
+      detail: 'Polygon 1 ring 1 is a hole that lies wholly outside the outer ring (ring 0).',
+    });
+  });
+
   it('counts the negligible crossings it tolerates', () => {
     const r = checkGeometry({ type: 'Polygon', coordinates: [square] });
     expect(r.ok && r.negligibleCrossings).toBe(0);

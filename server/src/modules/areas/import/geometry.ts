@@ -1,11 +1,11 @@
-import { isFlat, ringArea2, ringSelfIntersection } from './rings.ts';
+import { holeOutsideShell, isFlat, ringArea2, ringSelfIntersection } from './rings.ts';
 
 /**
  * Checks an area boundary before anything is stored: Polygon or MultiPolygon only, non-empty,
  * every ring closed with at least 4 positions, every coordinate a finite number, every ring with
  * an area and not crossing itself (sub-metre folds from rounded coordinates are tolerated and
- * counted, see rings.ts). Rings are checked one by one; whether holes lie inside their shell is not
- * checked.
+ * counted, see rings.ts), and no hole lying wholly outside its outer ring. Rings are checked one by
+ * one: a hole that crosses its outer ring is not detected.
  */
 
 export type Position = number[];
@@ -81,6 +81,14 @@ function checkPolygon(
   for (let i = 0; i < poly.length; i++) {
     const problem = checkRing(poly[i], `${where} ring ${i}`, counts);
     if (problem) return problem;
+  }
+  const [shell, ...holes] = poly as Ring[];
+  for (let i = 0; i < holes.length; i++) {
+    if (shell && holeOutsideShell(holes[i] as Ring, shell))
+      return {
+        reason: 'hole_outside_shell',
+        detail: `${where} ring ${i + 1} is a hole that lies wholly outside the outer ring (ring 0).`,
+      };
   }
   return undefined;
 }

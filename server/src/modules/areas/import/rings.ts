@@ -222,3 +222,33 @@ export function ringSelfIntersection(ring: Ring): SelfIntersection {
     negligible,
   };
 }
+
+/** Where a point lies with respect to a closed ring (crossing number; edges count as boundary). */
+export function pointInRing(p: Pt, ring: Ring): 'inside' | 'outside' | 'boundary' {
+  let inside = false;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const a = ring[i] as Pt;
+    const b = ring[i + 1] as Pt;
+    if (
+      orient(a, b, p) === 0 &&
+      Math.min(X(a), X(b)) <= X(p) &&
+      X(p) <= Math.max(X(a), X(b)) &&
+      Math.min(Y(a), Y(b)) <= Y(p) &&
+      Y(p) <= Math.max(Y(a), Y(b))
+    )
+      return 'boundary';
+    if (Y(a) > Y(p) !== Y(b) > Y(p)) {
+      const x = X(a) + ((Y(p) - Y(a)) * (X(b) - X(a))) / (Y(b) - Y(a));
+      if (X(p) < x) inside = !inside;
+    }
+  }
+  return inside ? 'inside' : 'outside';
+}
+
+/**
+ * A hole that lies wholly outside its shell: none of its positions is inside or on the shell.
+ * (A hole that crosses its shell is not detected: that needs ring-against-ring crossings.)
+ */
+export function holeOutsideShell(hole: Ring, shell: Ring): boolean {
+  return hole.every((p) => pointInRing(p, shell) === 'outside');
+}
