@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../test/harness.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -50,4 +51,16 @@ describeEachDialect('prepared queries', (dialect) => {
     const rows = await handle.db.transaction().execute((trx) => slugsBetween(trx, 'a', 'a'));
     expect(rows.map((r) => r.slug)).toEqual(['a']);
   });
+
+  if (dialect === 'postgres')
+    it('is a named prepared statement on PostgreSQL (planned once per connection)', async () => {
+      const names = await handle.db.transaction().execute(async (trx) => {
+        await slugsBetween(trx, 'a', 'c');
+        const r = await sql<{
+          statement: string;
+        }>`select statement from pg_prepared_statements`.execute(trx);
+        return r.rows.map((row) => row.statement);
+      });
+      expect(names.some((text) => text.includes('"gemeentecode" ='))).toBe(true);
+    });
 });

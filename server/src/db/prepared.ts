@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery } from 'kysely';
-import type { Db } from './dialect.ts';
+import { keepPlanned, type Db } from './dialect.ts';
 
 /** Stands for the i-th parameter while the query is compiled; never a real value (a NUL byte). */
 const PLACEHOLDER = '\u0000wd-param:';
@@ -8,7 +8,8 @@ const PLACEHOLDER = '\u0000wd-param:';
  * A query built and compiled once per database handle, then run with new string parameters. For
  * the few queries every request runs (authentication): building a Kysely query costs more CPU
  * than running it on SQLite. The builder is the same Kysely code as anywhere else; only its
- * compiled SQL is kept, and its parameters are swapped in by position. Transactions are other
+ * compiled SQL is kept, and its parameters are swapped in by position; PostgreSQL also keeps its
+ * plan (a named prepared statement per connection, see keepPlanned). Transactions are other
  * handles and compile anew.
  */
 export function prepared<R>(build: (db: Db, ...params: string[]) => Compilable<R>) {
@@ -17,6 +18,7 @@ export function prepared<R>(build: (db: Db, ...params: string[]) => Compilable<R
     let compiled = compiledFor.get(db);
     if (!compiled) {
       compiled = build(db, ...params.map((_, i) => `${PLACEHOLDER}${i}`)).compile();
+      keepPlanned(compiled.sql);
       compiledFor.set(db, compiled);
     }
     const parameters = compiled.parameters.map((p) => {
