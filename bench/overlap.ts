@@ -2,6 +2,7 @@ import { execSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { detectOverlaps, detectOverlapsNaive } from '../server/src/analytics/overlap/index.ts';
+import { mulberry32 } from '../server/src/analytics/network/random.ts';
 import type {
   OverlapActivity,
   OverlapActor,
@@ -18,17 +19,6 @@ import type {
  *
  *   node --import tsx bench/overlap.ts [--dry]
  */
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Scale {
   name: string;
