@@ -198,6 +198,8 @@ describe('matching properties', () => {
           }
         }
       }),
+      // A fixed seed keeps the vacuity guard below deterministic (random worlds vary in size).
+      { seed: 20261204, numRuns: 100 },
     );
     // The generated worlds do produce suggestions, so the checks above are not vacuous.
     expect(suggested).toBeGreaterThan(100);
