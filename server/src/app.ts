@@ -22,6 +22,7 @@ import { activityRoutes } from './modules/activities/routes.ts';
 import { initiativeRoutes } from './modules/initiatives/routes.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
 import { exchangeRoutes } from './modules/exchange/routes.ts';
+import { obstacleRoutes } from './modules/obstacles/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   initiativeRoutes(app, ctx);
   directoryRoutes(app, ctx);
   exchangeRoutes(app, ctx);
+  obstacleRoutes(app, ctx);
   await registerWebApp(app, options.webRoot);
 
   app.addHook('onClose', async () => {

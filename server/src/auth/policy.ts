@@ -34,6 +34,14 @@ export const permissionRoles = {
   'directory.self': everyone,
   /** CSV exports of actors and activities (records visible to the workspace, never private ones). */
   'directory.export': ['admin', 'coordinator', 'policy_officer', 'researcher'],
+  /** See obstacles (hidden ones only for moderators), the policy dashboard and yearly reports. */
+  'obstacles.read': everyone,
+  /** Report an obstacle (named or anonymous), endorse one, withdraw one's own named report. */
+  'obstacles.report': everyone,
+  /** Respond as a member of the obstacle's owner (the service checks the membership). */
+  'obstacles.respond': ['admin', 'coordinator', 'policy_officer'],
+  /** Route obstacles to owners, manage owners, merge duplicates, redact and hide text. */
+  'obstacles.moderate': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

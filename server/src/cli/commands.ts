@@ -20,6 +20,7 @@ import { out, printLogins } from './output.ts';
 import { serveCommand } from './serve.ts';
 import { areaImportCommands } from './import-areas.ts';
 import { exportHsdsCommand } from './export-hsds.ts';
+import { reportObstaclesCommand } from '../modules/obstacles/cli.ts';
 import { importActorsCommand } from './import-actors.ts';
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
@@ -179,4 +180,5 @@ export const commands: Command[] = [
   ...areaImportCommands,
   importActorsCommand,
   exportHsdsCommand,
+  reportObstaclesCommand,
 ];

@@ -14,6 +14,7 @@ import type {
   SearchTokensTable,
   ImportRunsTable,
 } from './directory-types.ts';
+import type { ObstacleTables } from './obstacle-types.ts';
 
 /**
  * Logical schema shared by SQLite and PostgreSQL. Ids are random UUIDs as text; timestamps are
@@ -181,8 +182,9 @@ export interface TaxonomyTermsTable {
 }
 
 export * from './directory-types.ts';
+export * from './obstacle-types.ts';
 
-export interface Database {
+export interface Database extends ObstacleTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -3,6 +3,7 @@ import type { Dialect } from '../config.ts';
 import { sendDueEmails, type MailTransport } from '../mail/outbox.ts';
 import { claimScheduledJob, ensureScheduledJob, finishScheduledJob } from './repo.ts';
 import { cleanup } from './cleanup.ts';
+import { remindOverdueObstacles } from '../modules/obstacles/reminders.ts';
 
 export interface ScheduledJob {
   name: string;
@@ -13,6 +14,13 @@ export interface ScheduledJob {
 /** Later modules add their reminders and digests here. */
 export const scheduledJobs: ScheduledJob[] = [
   { name: 'cleanup', intervalSeconds: 3600, run: cleanup },
+  {
+    name: 'obstacle-reminders',
+    intervalSeconds: 86400,
+    run: async (ctx) => {
+      await remindOverdueObstacles(ctx);
+    },
+  },
 ];
 
 /**

@@ -5,6 +5,7 @@ import * as m0003 from './0003-create-areas.ts';
 import * as m0004 from './0004-create-taxonomy.ts';
 import * as m0005 from './0005-create-actors.ts';
 import * as m0006 from './0006-add-directory-version.ts';
+import * as m0007 from './0007-create-obstacles.ts';
 
 /** Explicit, ordered index of migrations (no directory scanning: works from any cwd). */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004-create-taxonomy': m0004,
   '0005-create-actors': m0005,
   '0006-add-directory-version': m0006,
+  '0007-create-obstacles': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

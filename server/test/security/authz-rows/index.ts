@@ -2,6 +2,7 @@ import { activitiesRows } from './activities.ts';
 import { actorsRows } from './actors.ts';
 import { directoryRows } from './directory.ts';
 import { exchangeRows } from './exchange.ts';
+import { obstacleRows } from './obstacles.ts';
 import type { Rows } from './types.ts';
 
 export { areaRows } from './areas.ts';
@@ -14,4 +15,5 @@ export const moduleRows: Rows = (env) => ({
   ...activitiesRows(env),
   ...directoryRows(env),
   ...exchangeRows(env),
+  ...obstacleRows(env),
 });

@@ -1,0 +1,145 @@
+import type { ObstacleCategory, ObstacleStatus } from '../../db/types.ts';
+
+// The policy dashboard as a pure function of plain rows, so the API, the yearly report and the
+// benchmarks share it. Every count below the threshold is suppressed (null), and so is every
+// median over fewer obstacles, so no cell can point at one or a few reporters.
+
+export const SUPPRESS_BELOW = 5;
+
+export interface DashboardRow {
+  category: ObstacleCategory;
+  status: ObstacleStatus;
+  ownerId: string | null;
+  areaIds: readonly string[];
+  domainIds: readonly string[];
+  endorsements: number;
+  createdAt: string;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+}
+
+export interface Cell {
+  key: string;
+  label: string;
+  count: number | null;
+  endorsements: number | null;
+  suppressed: boolean;
+}
+
+export interface Duration {
+  medianDays: number | null;
+  n: number | null;
+  suppressed: boolean;
+}
+
+export interface Dashboard {
+  threshold: number;
+  total: number | null;
+  totalSuppressed: boolean;
+  byCategory: Cell[];
+  byStatus: Cell[];
+  byArea: Cell[];
+  byDomain: Cell[];
+  byOwner: Cell[];
+  /** Reports per month and category. */
+  trend: (Cell & { period: string; category: ObstacleCategory })[];
+  timeToFirstResponse: Duration;
+  timeToResolution: Duration;
+}
+
+/** A count below the threshold becomes null (zero cells are not listed at all). */
+export const suppress = (n: number): number | null => (n < SUPPRESS_BELOW ? null : n);
+
+function cell(key: string, label: string, count: number, endorsements: number): Cell {
+  const hidden = count < SUPPRESS_BELOW;
+  return {
+    key,
+    label,
+    count: hidden ? null : count,
+    // Endorsements of a suppressed group would hint at its size: suppressed with it.
+    endorsements: hidden ? null : endorsements,
+    suppressed: hidden,
+  };
+}
+
+function group(
+  rows: readonly DashboardRow[],
+  keysOf: (r: DashboardRow) => readonly string[],
+  label: (key: string) => string,
+): Cell[] {
+  const acc = new Map<string, { n: number; e: number }>();
+  for (const r of rows)
+    for (const k of new Set(keysOf(r))) {
+      const a = acc.get(k) ?? { n: 0, e: 0 };
+      a.n += 1;
+      a.e += r.endorsements;
+      acc.set(k, a);
+    }
+  return [...acc]
+    .map(([k, a]) => cell(k, label(k), a.n, a.e))
+    .sort((x, y) => (y.count ?? -1) - (x.count ?? -1) || x.label.localeCompare(y.label, 'nl'));
+}
+
+const DAY = 86_400_000;
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function duration(
+  rows: readonly DashboardRow[],
+  end: (r: DashboardRow) => string | null,
+): Duration {
+  const days = rows.flatMap((r) => {
+    const e = end(r);
+    return e ? [(Date.parse(e) - Date.parse(r.createdAt)) / DAY] : [];
+  });
+  if (days.length < SUPPRESS_BELOW) return { medianDays: null, n: null, suppressed: true };
+  return { medianDays: Math.round(median(days) * 10) / 10, n: days.length, suppressed: false };
+}
+
+export interface Labels {
+  area: (id: string) => string;
+  domain: (id: string) => string;
+  owner: (id: string) => string;
+}
+
+export function buildDashboard(rows: readonly DashboardRow[], labels: Labels): Dashboard {
+  const trendAcc = new Map<string, { n: number; e: number }>();
+  for (const r of rows) {
+    const k = `${r.createdAt.slice(0, 7)} ${r.category}`;
+    const a = trendAcc.get(k) ?? { n: 0, e: 0 };
+    a.n += 1;
+    a.e += r.endorsements;
+    trendAcc.set(k, a);
+  }
+  const trend = [...trendAcc]
+    .map(([k, a]) => {
+      const [period, category] = k.split(' ') as [string, ObstacleCategory];
+      return { ...cell(k, k, a.n, a.e), period, category };
+    })
+    .sort((x, y) => x.period.localeCompare(y.period) || x.category.localeCompare(y.category));
+  return {
+    threshold: SUPPRESS_BELOW,
+    total: suppress(rows.length),
+    totalSuppressed: rows.length < SUPPRESS_BELOW,
+    byCategory: group(
+      rows,
+      (r) => [r.category],
+      (k) => k,
+    ),
+    byStatus: group(
+      rows,
+      (r) => [r.status],
+      (k) => k,
+    ),
+    byArea: group(rows, (r) => r.areaIds, labels.area),
+    byDomain: group(rows, (r) => r.domainIds, labels.domain),
+    byOwner: group(rows, (r) => (r.ownerId ? [r.ownerId] : []), labels.owner),
+    trend,
+    timeToFirstResponse: duration(rows, (r) => r.firstResponseAt),
+    timeToResolution: duration(rows, (r) => r.resolvedAt),
+  };
+}

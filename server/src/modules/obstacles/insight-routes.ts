@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { policy } from '../../auth/policy.ts';
+import type { AppContext } from '../../context.ts';
+import { requireWorkspace } from '../../http/auth.ts';
+import { problems, workspaceParams } from '../../http/route-schema.ts';
+import { getDashboard, yearlyReport } from './insight-service.ts';
+import { category } from './schema.ts';
+
+const year = z.coerce.number().int().min(2000).max(2100);
+
+const cell = z.object({
+  key: z.string(),
+  label: z.string(),
+  count: z.number().int().nullable().describe('null when fewer than 5 (suppressed)'),
+  endorsements: z.number().int().nullable(),
+  suppressed: z.boolean(),
+});
+const duration = z.object({
+  medianDays: z.number().nullable(),
+  n: z.number().int().nullable(),
+  suppressed: z.boolean(),
+});
+export const dashboardSchema = z.object({
+  threshold: z.number().int().describe('Counts below this are suppressed'),
+  total: z.number().int().nullable(),
+  totalSuppressed: z.boolean(),
+  byCategory: z.array(cell),
+  byStatus: z.array(cell),
+  byArea: z.array(cell),
+  byDomain: z.array(cell),
+  byOwner: z.array(cell),
+  trend: z.array(cell.extend({ period: z.string().describe('YYYY-MM'), category })),
+  timeToFirstResponse: duration,
+  timeToResolution: duration,
+});
+
+export function insightRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Obstacles'];
+  const W = '/api/v1/workspaces/:workspaceSlug';
+
+  r.get(`${W}/obstacle-dashboard`, {
+    config: { policy: policy.workspace('obstacles.read') },
+    schema: {
+      tags,
+      operationId: 'getObstacleDashboard',
+      summary: 'Counts and trends by category, status, area, domain and owner; response times',
+      description:
+        'Hidden, merged and withdrawn obstacles are not counted. Every count and median over fewer than 5 obstacles is null (suppressed).',
+      params: workspaceParams,
+      querystring: z.strictObject({
+        year: year.optional().describe('Only obstacles of this year'),
+      }),
+      response: { 200: dashboardSchema, ...problems() },
+    },
+    handler: (request) =>
+      getDashboard(ctx, request.actor, requireWorkspace(request).id, request.query),
+  });
+
+  r.get(`${W}/obstacle-reports/:year`, {
+    config: { policy: policy.workspace('obstacles.read') },
+    schema: {
+      tags,
+      operationId: 'getObstacleYearReport',
+      summary: 'The yearly systeemleren report, as a Dutch HTML document or a CSV',
+      params: workspaceParams.extend({ year }),
+      querystring: z.strictObject({
+        format: z.enum(['html', 'csv']).default('html').describe('html (default) or csv'),
+      }),
+      response: {
+        200: {
+          description: 'The report (HTML, or CSV with BOM, semicolons and CRLF)',
+          content: { 'text/html': { schema: z.string() }, 'text/csv': { schema: z.string() } },
+        },
+        ...problems(),
+      },
+    },
+    handler: async (request, reply) => {
+      const file = await yearlyReport(
+        ctx,
+        request.actor,
+        requireWorkspace(request).id,
+        request.params.year,
+        request.query.format,
+      );
+      return reply
+        .header('Content-Type', file.contentType)
+        .header('Content-Disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  });
+}
