@@ -7,6 +7,7 @@ import { findUserByEmail, insertUser } from '../modules/auth/repo.ts';
 import { upsertMembership, findWorkspaceBySlug } from '../modules/workspaces/repo.ts';
 import { createWorkspace } from '../modules/workspaces/service.ts';
 import { seedDirectory, type DemoCounts } from './directory.ts';
+import { seedObstacles } from './obstacles.ts';
 import { createRandom } from './random.ts';
 
 export const scales = ['demo', 'municipality', 'national'] as const;
@@ -14,6 +15,7 @@ export type Scale = (typeof scales)[number];
 
 /** Extra members per scale (on top of one login per role); later modules scale their data too. */
 const extraMembers: Record<Scale, number> = { demo: 12, municipality: 2000, national: 20000 };
+const obstacleCount: Record<Scale, number> = { demo: 36, municipality: 3000, national: 3000 };
 
 export const demoLogins: { role: Role; email: string; name: string; password: string }[] = [
   {
@@ -180,6 +182,8 @@ export async function seedDemo(
   // Bulk writes skip the per-record bookkeeping: tell read caches of running servers once.
   await bumpDirectoryVersion(ctx.db, workspace.id);
   const directoryMs = Math.round(performance.now() - started);
+  // The obstacle register (issue 7) draws from its own stream too.
+  await seedObstacles(ctx, workspace.id, createRandom(seed ^ 0x0b57ac1e), obstacleCount[scale]);
   await analyze(ctx.db);
   ctx.log.info({ scale, counts: counts.rows, directoryMs }, 'demo directory seeded');
   return {
