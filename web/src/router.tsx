@@ -15,6 +15,9 @@ import { initiativeRoute } from './routes/initiative.tsx';
 import { initiativeNewRoute } from './routes/initiative-new.tsx';
 import { initiativeEditRoute } from './routes/initiative-edit.tsx';
 import { mapRoute } from './routes/map.tsx';
+import { obstaclesRoute } from './routes/obstacles.tsx';
+import { obstacleRoute } from './routes/obstacle.tsx';
+import { obstacleNewRoute } from './routes/obstacle-new.tsx';
 import { areaRoute } from './routes/area.tsx';
 import { areaImportRoute } from './routes/area-import.tsx';
 import { taxonomyRoute } from './routes/taxonomy.tsx';
@@ -72,6 +75,9 @@ const routeTree = rootRoute.addChildren([
       areaImportRoute,
       taxonomyRoute,
       exchangeRoute,
+      obstaclesRoute,
+      obstacleNewRoute,
+      obstacleRoute,
     ]),
   ]),
 ]);

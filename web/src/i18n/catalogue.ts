@@ -5,6 +5,7 @@ import enAreas from './en/areas.json';
 import enDirectory from './en/directory.json';
 import enExchange from './en/exchange.json';
 import enMap from './en/map.json';
+import enObstacles from './en/obstacles.json';
 import nl from './nl.json';
 import nlActivities from './nl/activities.json';
 import nlActors from './nl/actors.json';
@@ -12,6 +13,7 @@ import nlAreas from './nl/areas.json';
 import nlDirectory from './nl/directory.json';
 import nlExchange from './nl/exchange.json';
 import nlMap from './nl/map.json';
+import nlObstacles from './nl/obstacles.json';
 
 /**
  * The Dutch source catalogue: the shared keys of nl.json plus one file per feature (nl/<feature>.json,
@@ -25,6 +27,7 @@ export const nlCatalogue = {
   map: nlMap,
   areas: nlAreas,
   exchange: nlExchange,
+  obstacles: nlObstacles,
 };
 
 // Compile-time check that the English catalogue has every key of the Dutch source.
@@ -36,4 +39,5 @@ export const enCatalogue: typeof nlCatalogue = {
   map: enMap,
   areas: enAreas,
   exchange: enExchange,
+  obstacles: enObstacles,
 };

@@ -4,7 +4,7 @@ import { Page } from '../components/page.tsx';
 import { useFormat } from '../lib/format.ts';
 import { rootRoute } from './root.tsx';
 
-const STATEMENT_DATE = '2026-11-29';
+const STATEMENT_DATE = '2026-12-04';
 
 export const privacyRoute = createRoute({
   getParentRoute: () => rootRoute,

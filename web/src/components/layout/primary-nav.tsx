@@ -82,6 +82,16 @@ export function PrimaryNav({ me, workspace }: { me: Me | null; workspace: Worksp
               </Item>
               <Item>
                 <Link
+                  to="/w/$slug/knelpunten"
+                  params={{ slug }}
+                  className={linkClass}
+                  activeOptions={exactActive}
+                >
+                  {t('obstacles.title')}
+                </Link>
+              </Item>
+              <Item>
+                <Link
                   to="/w/$slug/beheer/uitwisseling"
                   params={{ slug }}
                   className={linkClass}

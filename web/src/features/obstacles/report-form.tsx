@@ -1,0 +1,158 @@
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../components/error-summary.tsx';
+import { SelectField, SubmitButton, TextField } from '../../components/form-fields.tsx';
+import { requiredCodes, useForm, type FieldSpecs } from '../../lib/form.ts';
+import { useReportObstacle } from './data.ts';
+import {
+  obstacleCategories,
+  obstacleSeverities,
+  type ObstacleCategory,
+  type ObstacleSeverity,
+} from './types.ts';
+
+type Field = 'category' | 'severity' | 'title' | 'description' | 'whatWouldHelp';
+
+/** Report an obstacle, by name or anonymously (with what anonymity does and does not mean). */
+export function ReportForm({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const save = useReportObstacle(slug);
+  const [anonymous, setAnonymous] = useState(false);
+  const form = useForm<Field>({
+    category: 'funding',
+    severity: 'medium',
+    title: '',
+    description: '',
+    whatWouldHelp: '',
+  });
+  const specs: FieldSpecs<Field> = {
+    category: { id: 'obstacle-category', label: t('obstacles.form.category') },
+    severity: { id: 'obstacle-severity', label: t('obstacles.form.severity') },
+    title: { id: 'obstacle-title', label: t('obstacles.form.knelpuntTitle') },
+    description: { id: 'obstacle-description', label: t('obstacles.form.description') },
+    whatWouldHelp: { id: 'obstacle-help', label: t('obstacles.form.whatWouldHelp') },
+  };
+  const errors = form.errors(specs, save.error, t);
+  const textarea = (name: 'description' | 'whatWouldHelp') => {
+    const spec = specs[name];
+    const error = errors.fields[name];
+    return (
+      <div
+        className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}
+      >
+        <div className="utrecht-form-field__label">
+          <label className="utrecht-form-label" htmlFor={spec.id}>
+            {spec.label}
+          </label>
+        </div>
+        {error ? (
+          <div
+            className="utrecht-form-field__error-message utrecht-form-field-error-message"
+            id={`${spec.id}-error`}
+          >
+            {error}
+          </div>
+        ) : null}
+        <div className="utrecht-form-field__input">
+          <textarea
+            id={spec.id}
+            className="utrecht-textarea utrecht-textarea--html-textarea"
+            rows={5}
+            value={form.values[name]}
+            onChange={(e) => form.setValues((v) => ({ ...v, [name]: e.target.value }))}
+            {...(error ? { 'aria-invalid': true, 'aria-describedby': `${spec.id}-error` } : {})}
+          />
+        </div>
+      </div>
+    );
+  };
+  const radio = (value: boolean, label: string, help: string, id: string) => (
+    <div className="utrecht-form-field utrecht-form-field--radio">
+      <div className="utrecht-form-field__input">
+        <input
+          type="radio"
+          id={id}
+          name="obstacle-anonymous"
+          className="utrecht-radio-button utrecht-radio-button--html-input"
+          checked={anonymous === value}
+          onChange={() => setAnonymous(value)}
+          aria-describedby={`${id}-help`}
+        />
+      </div>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+      <div
+        className="utrecht-form-field__description utrecht-form-field-description"
+        id={`${id}-help`}
+      >
+        {help}
+      </div>
+    </div>
+  );
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(
+        (v) => requiredCodes(v, ['title', 'description']),
+        (v) =>
+          save.mutate(
+            {
+              category: v.category as ObstacleCategory,
+              severity: v.severity as ObstacleSeverity,
+              title: v.title,
+              description: v.description,
+              whatWouldHelp: v.whatWouldHelp.trim() || null,
+              areaIds: [],
+              domainIds: [],
+              anonymous,
+            },
+            {
+              onSuccess: (o) =>
+                void navigate({
+                  to: '/w/$slug/knelpunten/$obstacleId',
+                  params: { slug, obstacleId: o.id },
+                }),
+            },
+          ),
+      )}
+    >
+      <ErrorSummary key={form.attempt} errors={errors} specs={specs} />
+      <SelectField
+        spec={specs.category}
+        {...form.field('category')}
+        options={obstacleCategories.map((c) => ({ value: c, label: t(`obstacles.category.${c}`) }))}
+      />
+      <SelectField
+        spec={specs.severity}
+        {...form.field('severity')}
+        options={obstacleSeverities.map((s) => ({ value: s, label: t(`obstacles.severity.${s}`) }))}
+      />
+      <TextField
+        spec={specs.title}
+        {...form.field('title')}
+        error={errors.fields.title}
+        maxLength={200}
+      />
+      {textarea('description')}
+      {textarea('whatWouldHelp')}
+      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          {t('obstacles.form.how')}
+        </legend>
+        {radio(false, t('obstacles.form.named'), t('obstacles.form.namedHelp'), 'obstacle-named')}
+        {radio(
+          true,
+          t('obstacles.form.anonymous'),
+          t('obstacles.form.anonymousHelp'),
+          'obstacle-anon',
+        )}
+      </fieldset>
+      <SubmitButton pending={save.isPending}>{t('obstacles.form.submit')}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+// Shapes of the obstacle register's API answers (server/src/modules/obstacles/schema.ts).
+
+export const obstacleCategories = [
+  'policy',
+  'bureaucracy',
+  'funding',
+  'competition',
+  'other',
+] as const;
+export type ObstacleCategory = (typeof obstacleCategories)[number];
+export const obstacleSeverities = ['low', 'medium', 'high', 'critical'] as const;
+export type ObstacleSeverity = (typeof obstacleSeverities)[number];
+export const obstacleStatuses = [
+  'reported',
+  'acknowledged',
+  'in_progress',
+  'resolved',
+  'unresolvable',
+  'forwarded',
+  'withdrawn',
+  'merged',
+] as const;
+export type ObstacleStatus = (typeof obstacleStatuses)[number];
+
+export interface Obstacle {
+  id: string;
+  category: ObstacleCategory;
+  severity: ObstacleSeverity;
+  title: string;
+  description: string;
+  whatWouldHelp: string | null;
+  reporterKind: 'named' | 'anonymous';
+  status: ObstacleStatus;
+  ownerId: string | null;
+  ownerName: string | null;
+  dueDate: string | null;
+  hidden: boolean;
+  endorsementCount: number;
+  createdAt: string;
+}
+
+export interface ObstacleDetail extends Obstacle {
+  endorsements: { id: string; context: string | null; createdAt: string; mine: boolean }[];
+  history:
+    | {
+        kind: string;
+        status: ObstacleStatus | null;
+        note: string | null;
+        actorRole: 'reporter' | 'owner' | 'coordinator' | 'system';
+        createdAt: string;
+      }[]
+    | null;
+  viewer: {
+    isReporter: boolean;
+    hasEndorsed: boolean;
+    isOwner: boolean;
+    canModerate: boolean;
+    nextStatuses: ObstacleStatus[];
+  };
+}
+
+export interface ObstacleInput {
+  category: ObstacleCategory;
+  severity: ObstacleSeverity;
+  title: string;
+  description: string;
+  whatWouldHelp: string | null;
+  areaIds: string[];
+  domainIds: string[];
+  anonymous: boolean;
+}
+
+export interface DashboardCell {
+  key: string;
+  label: string;
+  count: number | null;
+  endorsements: number | null;
+  suppressed: boolean;
+}
+
+export interface Dashboard {
+  threshold: number;
+  total: number | null;
+  byCategory: DashboardCell[];
+  byStatus: DashboardCell[];
+  byArea: DashboardCell[];
+  byDomain: DashboardCell[];
+  byOwner: DashboardCell[];
+  trend: (DashboardCell & { period: string; category: ObstacleCategory })[];
+  timeToFirstResponse: { medianDays: number | null; n: number | null };
+  timeToResolution: { medianDays: number | null; n: number | null };
+}
