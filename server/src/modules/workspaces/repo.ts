@@ -17,11 +17,18 @@ export async function slugExists(db: Db, slug: string): Promise<boolean> {
     .executeTakeFirst());
 }
 
-export async function listMembers(db: Db, workspaceId: string, offset: number, limit: number) {
+export async function listMembers(
+  db: Db,
+  workspaceId: string,
+  offset: number,
+  limit: number,
+  roles?: readonly Role[],
+) {
   const base = db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .where('memberships.workspace_id', '=', workspaceId);
+    .where('memberships.workspace_id', '=', workspaceId)
+    .$if(!!roles?.length, (q) => q.where('memberships.role', 'in', roles!));
   const [items, total] = await Promise.all([
     base
       .select([
@@ -40,6 +47,7 @@ export async function listMembers(db: Db, workspaceId: string, offset: number, l
     db
       .selectFrom('memberships')
       .where('workspace_id', '=', workspaceId)
+      .$if(!!roles?.length, (q) => q.where('role', 'in', roles!))
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);

@@ -5,7 +5,7 @@ import { policy, roleIn } from '../../auth/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { requireWorkspace } from '../../http/auth.ts';
 import { pageBounds, pageOf, pageQuery, paged } from '../../http/pagination.ts';
-import { noContent, problems, workspaceParams } from '../../http/route-schema.ts';
+import { noContent, problems, role, workspaceParams } from '../../http/route-schema.ts';
 import { changeRoleBody, memberParams, memberSchema, workspaceSchema } from './schema.ts';
 import { changeRole, getMembers, listMyWorkspaces, removeMember } from './service.ts';
 
@@ -52,7 +52,12 @@ export function workspaceRoutes(app: FastifyInstance, ctx: AppContext): void {
       operationId: 'listMembers',
       summary: 'Members and their roles',
       params: workspaceParams,
-      querystring: pageQuery,
+      querystring: pageQuery.extend({
+        role: z
+          .union([role, z.array(role)])
+          .optional()
+          .describe('Only members with this role; repeat for several (role=a&role=b)'),
+      }),
       response: { 200: pageOf(memberSchema), ...problems() },
     },
     handler: async (request, reply) =>
@@ -65,6 +70,7 @@ export function workspaceRoutes(app: FastifyInstance, ctx: AppContext): void {
           request.actor,
           requireWorkspace(request).id,
           pageBounds(request.query),
+          [request.query.role ?? []].flat(),
         ),
       ),
   });

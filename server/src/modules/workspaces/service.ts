@@ -127,9 +127,10 @@ export async function getMembers(
   actor: Actor,
   workspaceId: string,
   page: { offset: number; limit: number },
+  roles?: readonly Role[],
 ) {
   assertCan(actor, 'members.read', workspaceId);
-  return listMembers(ctx.db, workspaceId, page.offset, page.limit);
+  return listMembers(ctx.db, workspaceId, page.offset, page.limit, roles);
 }
 
 async function assertNotLastAdmin(ctx: AppContext, workspaceId: string, userId: string) {
