@@ -54,9 +54,11 @@ export function workspaceRoutes(app: FastifyInstance, ctx: AppContext): void {
       params: workspaceParams,
       querystring: pageQuery.extend({
         role: z
-          .union([role, z.array(role)])
+          .string()
+          .transform((v) => v.split(','))
+          .pipe(z.array(role).max(5))
           .optional()
-          .describe('Only members with this role; repeat for several (role=a&role=b)'),
+          .describe('Only members with these roles, comma-separated (role=admin,coordinator)'),
       }),
       response: { 200: pageOf(memberSchema), ...problems() },
     },
@@ -70,7 +72,7 @@ export function workspaceRoutes(app: FastifyInstance, ctx: AppContext): void {
           request.actor,
           requireWorkspace(request).id,
           pageBounds(request.query),
-          [request.query.role ?? []].flat(),
+          request.query.role,
         ),
       ),
   });
