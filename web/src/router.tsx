@@ -18,6 +18,7 @@ import { mapRoute } from './routes/map.tsx';
 import { obstaclesRoute } from './routes/obstacles.tsx';
 import { obstacleRoute } from './routes/obstacle.tsx';
 import { obstacleNewRoute } from './routes/obstacle-new.tsx';
+import { obstacleOwnersRoute } from './routes/obstacle-owners.tsx';
 import { areaRoute } from './routes/area.tsx';
 import { areaImportRoute } from './routes/area-import.tsx';
 import { taxonomyRoute } from './routes/taxonomy.tsx';
@@ -77,6 +78,7 @@ const routeTree = rootRoute.addChildren([
       exchangeRoute,
       obstaclesRoute,
       obstacleNewRoute,
+      obstacleOwnersRoute,
       obstacleRoute,
     ]),
   ]),

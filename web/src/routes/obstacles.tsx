@@ -36,7 +36,10 @@ function ObstaclesPage() {
       <p className="utrecht-paragraph">
         <ButtonLink to="/w/$slug/knelpunten/nieuw" params={{ slug }}>
           {t('obstacles.new')}
-        </ButtonLink>
+        </ButtonLink>{' '}
+        <TextLink to="/w/$slug/knelpunten/eigenaren" params={{ slug }}>
+          {t('obstacles.owners.title')}
+        </TextLink>
       </p>
       {data.items.length === 0 ? (
         <p className="utrecht-paragraph">{t('obstacles.empty')}</p>
@@ -69,7 +72,7 @@ function ObstaclesPage() {
           </tbody>
         </Table>
       )}
-      <ObstacleDashboard slug={slug} year={new Date().getUTCFullYear()} />
+      <ObstacleDashboard slug={slug} />
     </Page>
   );
 }

@@ -1,16 +1,32 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '../../components/form-fields.tsx';
 import { Table, TableHead } from '../../components/table.tsx';
 import { obstacleDashboardQuery, reportUrl } from './data.ts';
 import type { DashboardCell, ObstacleCategory, ObstacleStatus } from './types.ts';
 
 const CategoryChart = lazy(() => import('./category-chart.tsx'));
+const TrendChart = lazy(() => import('./trend-chart.tsx'));
 
-/** The policy dashboard: a chart with the same numbers in tables, and the yearly report. */
-export function ObstacleDashboard({ slug, year }: { slug: string; year: number }) {
+/** The last five years, newest first: what the year choice offers. */
+const recentYears = (now: number) => Array.from({ length: 5 }, (_, i) => now - i);
+
+/**
+ * The policy dashboard of all years or one: charts with the same numbers in tables, response
+ * times, and the yearly systeemleren report of the chosen year (this year when all are shown).
+ */
+export function ObstacleDashboard({ slug }: { slug: string }) {
   const { t } = useTranslation();
-  const { data } = useSuspenseQuery(obstacleDashboardQuery(slug));
+  const thisYear = new Date().getUTCFullYear();
+  const [chosen, setChosen] = useState('');
+  const year = chosen ? Number(chosen) : undefined;
+  const reportYear = year ?? thisYear;
+  const { data: loaded } = useQuery(obstacleDashboardQuery(slug, year));
+  // The route loader fetched all years; while another year loads, those numbers stay.
+  const { data: all } = useQuery({ ...obstacleDashboardQuery(slug), enabled: !loaded });
+  const data = loaded ?? all;
+  if (!data) return null;
   const threshold = data.threshold;
   const count = (n: number | null) =>
     n === null ? t('obstacles.dashboard.suppressed', { threshold }) : String(n);
@@ -45,21 +61,40 @@ export function ObstacleDashboard({ slug, year }: { slug: string; year: number }
   const bars = data.byCategory.flatMap((c) =>
     c.count === null ? [] : [{ label: categoryLabel(c), count: c.count }],
   );
+  const trendBars = data.trend.flatMap((c) =>
+    c.count === null ? [] : [{ period: c.period, label: categoryLabel(c), count: c.count }],
+  );
+  const periods = [...new Set(data.trend.map((c) => c.period))].sort();
+  const trendCategories = data.byCategory.filter((c) => data.trend.some((p) => p.key === c.key));
+  const trendCell = (period: string, key: string) =>
+    data.trend.find((c) => c.period === period && c.key === key);
+  const n = (d: { n: number | null }) => (d.n === null ? '' : ` (n = ${d.n})`);
   return (
     <section aria-labelledby="obstacle-dashboard">
       <h2 className="utrecht-heading-2" id="obstacle-dashboard">
         {t('obstacles.dashboard.title')}
       </h2>
       <p className="utrecht-paragraph">{t('obstacles.dashboard.lead', { threshold })}</p>
+      <SelectField
+        spec={{ id: 'dashboard-year', label: t('obstacles.dashboard.year') }}
+        options={[
+          { value: '', label: t('obstacles.dashboard.allYears') },
+          ...recentYears(thisYear).map((y) => ({ value: String(y), label: String(y) })),
+        ]}
+        value={chosen}
+        onChange={(e) => setChosen(e.target.value)}
+      />
       <ul className="utrecht-unordered-list">
         <li className="utrecht-unordered-list__item">
           {t('obstacles.dashboard.total', { total: count(data.total) })}
         </li>
         <li className="utrecht-unordered-list__item">
           {t('obstacles.dashboard.firstResponse', { value: days(data.timeToFirstResponse) })}
+          {n(data.timeToFirstResponse)}
         </li>
         <li className="utrecht-unordered-list__item">
           {t('obstacles.dashboard.resolution', { value: days(data.timeToResolution) })}
+          {n(data.timeToResolution)}
         </li>
       </ul>
       {bars.length ? (
@@ -74,24 +109,65 @@ export function ObstacleDashboard({ slug, year }: { slug: string; year: number }
       {table(t('obstacles.dashboard.byOwner'), data.byOwner, (c) => c.label)}
       {table(t('obstacles.dashboard.byArea'), data.byArea, (c) => c.label)}
       {table(t('obstacles.dashboard.byDomain'), data.byDomain, (c) => c.label)}
-      <h3 className="utrecht-heading-3">{t('obstacles.dashboard.report', { year })}</h3>
+      <h3 className="utrecht-heading-3">{t('obstacles.dashboard.trend')}</h3>
+      {trendBars.length ? (
+        <Suspense fallback={null}>
+          <TrendChart bars={trendBars} label={t('obstacles.dashboard.trendChart')} />
+        </Suspense>
+      ) : null}
+      {periods.length ? (
+        <Table caption={t('obstacles.dashboard.trendTable')}>
+          <TableHead
+            columns={[t('obstacles.columns.month'), ...trendCategories.map(categoryLabel)]}
+          />
+          <tbody className="utrecht-table__body">
+            {periods.map((period) => (
+              <tr key={period} className="utrecht-table__row">
+                <th scope="row" className="utrecht-table__header-cell">
+                  {period}
+                </th>
+                {trendCategories.map((c) => {
+                  const cell = trendCell(period, c.key);
+                  return (
+                    <td key={c.key} className="utrecht-table__cell">
+                      {cell ? count(cell.count) : '0'}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : (
+        <p className="utrecht-paragraph">{t('obstacles.dashboard.noTrend')}</p>
+      )}
+      <h3 className="utrecht-heading-3">{t('obstacles.dashboard.report', { year: reportYear })}</h3>
       <ul className="utrecht-unordered-list">
         <li className="utrecht-unordered-list__item">
           <a
             className="utrecht-link utrecht-link--html-a"
-            href={reportUrl(slug, year, 'html')}
+            href={reportUrl(slug, reportYear, 'html')}
             download
           >
-            {t('obstacles.dashboard.reportHtml', { year })}
+            {t('obstacles.dashboard.reportHtml', { year: reportYear })}
           </a>
         </li>
         <li className="utrecht-unordered-list__item">
           <a
             className="utrecht-link utrecht-link--html-a"
-            href={reportUrl(slug, year, 'csv')}
+            href={reportUrl(slug, reportYear, 'pdf')}
             download
           >
-            {t('obstacles.dashboard.reportCsv', { year })}
+            {t('obstacles.dashboard.reportPdf', { year: reportYear })}
+          </a>
+        </li>
+        <li className="utrecht-unordered-list__item">
+          <a
+            className="utrecht-link utrecht-link--html-a"
+            href={reportUrl(slug, reportYear, 'csv')}
+            download
+          >
+            {t('obstacles.dashboard.reportCsv', { year: reportYear })}
           </a>
         </li>
       </ul>

@@ -9,6 +9,8 @@ import type {
   ObstacleInput,
   Obstacle,
   ObstacleStatus,
+  Owner,
+  RedactField,
 } from './types.ts';
 
 export const OBSTACLES_PAGE_SIZE = 20;
@@ -30,13 +32,35 @@ export const obstacleQuery = (slug: string, id: string) =>
     queryFn: () => api.get<ObstacleDetail>(apiPath`/api/v1/workspaces/${slug}/obstacles/${id}`),
   });
 
-export const obstacleDashboardQuery = (slug: string) =>
+/** The dashboard of one year, or of all years when `year` is undefined. */
+export const obstacleDashboardQuery = (slug: string, year?: number) =>
   queryOptions({
-    queryKey: [...obstaclesKey(slug), 'dashboard'],
-    queryFn: () => api.get<Dashboard>(apiPath`/api/v1/workspaces/${slug}/obstacle-dashboard`),
+    queryKey: [...obstaclesKey(slug), 'dashboard', year ?? 'all'],
+    queryFn: () =>
+      api.get<Dashboard>(
+        apiPath`/api/v1/workspaces/${slug}/obstacle-dashboard`,
+        year === undefined ? undefined : { year },
+      ),
   });
 
-export const reportUrl = (slug: string, year: number, format: 'html' | 'csv') =>
+/** Open obstacles a duplicate can be merged into (the newest 100). */
+export const mergeCandidatesQuery = (slug: string) =>
+  queryOptions({
+    queryKey: [...obstaclesKey(slug), 'merge-candidates'],
+    queryFn: () =>
+      api.get<Page<Obstacle>>(apiPath`/api/v1/workspaces/${slug}/obstacles`, {
+        page: 1,
+        pageSize: 100,
+      }),
+  });
+
+export const ownersQuery = (slug: string) =>
+  queryOptions({
+    queryKey: [...obstaclesKey(slug), 'owners'],
+    queryFn: () => api.get<{ items: Owner[] }>(apiPath`/api/v1/workspaces/${slug}/obstacle-owners`),
+  });
+
+export const reportUrl = (slug: string, year: number, format: 'html' | 'csv' | 'pdf') =>
   `${apiPath`/api/v1/workspaces/${slug}/obstacle-reports/${String(year)}`}?format=${format}`;
 
 function useRefresh(slug: string) {
@@ -72,6 +96,69 @@ export function useRespond(slug: string, id: string) {
         status: input.status,
         explanation: input.explanation.trim() || null,
       }),
+    onSuccess: refresh,
+  });
+}
+
+const onePath = (slug: string, id: string) => apiPath`/api/v1/workspaces/${slug}/obstacles/${id}`;
+
+export function useWithdraw(slug: string, id: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: () => api.post<ObstacleDetail>(`${onePath(slug, id)}/withdrawal`),
+    onSuccess: refresh,
+  });
+}
+
+export function useAssign(slug: string, id: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (input: { ownerId: string; dueDate: string }) =>
+      api.put<ObstacleDetail>(`${onePath(slug, id)}/owner`, input),
+    onSuccess: refresh,
+  });
+}
+
+export function useHide(slug: string, id: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (input: { hidden: boolean; reason: string }) =>
+      api.put<ObstacleDetail>(`${onePath(slug, id)}/moderation`, input),
+    onSuccess: refresh,
+  });
+}
+
+export function useRedact(slug: string, id: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (input: {
+      field: RedactField;
+      endorsementId?: string;
+      find: string;
+      reason: string;
+    }) => api.post<ObstacleDetail>(`${onePath(slug, id)}/redactions`, input),
+    onSuccess: refresh,
+  });
+}
+
+export function useMerge(slug: string, id: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (intoId: string) =>
+      api.post<ObstacleDetail>(`${onePath(slug, id)}/merge`, { intoId }),
+    onSuccess: refresh,
+  });
+}
+
+export function useCreateOwner(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (input: {
+      name: string;
+      kind: Owner['kind'];
+      actorId: string | null;
+      memberUserIds: string[];
+    }) => api.post<Owner>(apiPath`/api/v1/workspaces/${slug}/obstacle-owners`, input),
     onSuccess: refresh,
   });
 }

@@ -1,11 +1,70 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FeedbackMessage, useFeedback } from '../../components/feedback.tsx';
+import { TextLink } from '../../components/links.tsx';
 import { useFormat } from '../../lib/format.ts';
-import { obstacleQuery, useEndorse, useRespond } from './data.ts';
-import type { ObstacleStatus } from './types.ts';
+import { Fact, Facts } from '../actors/facts.tsx';
+import { areasQuery, termsQuery, useTermLabel } from '../actors/reference.ts';
+import { Coordination } from './coordination.tsx';
+import { obstacleQuery, useEndorse, useRespond, useWithdraw } from './data.ts';
+import type { ObstacleDetail, ObstacleStatus } from './types.ts';
+
+/** Where and on what: area and domain names (loaded beside the obstacle, not blocking it). */
+function Where({ slug, o }: { slug: string; o: ObstacleDetail }) {
+  const { t } = useTranslation();
+  const label = useTermLabel();
+  const { data: areas } = useQuery({ ...areasQuery(slug), enabled: o.areaIds.length > 0 });
+  const { data: terms } = useQuery({ ...termsQuery(slug), enabled: o.domainIds.length > 0 });
+  const areaNames = (areas ?? []).filter((a) => o.areaIds.includes(a.id)).map((a) => a.name);
+  const domainNames = (terms ?? []).filter((d) => o.domainIds.includes(d.id)).map(label);
+  if (!areaNames.length && !domainNames.length) return null;
+  return (
+    <Facts>
+      <Fact label={t('obstacles.detail.areas')}>{areaNames.join(', ')}</Fact>
+      <Fact label={t('obstacles.detail.domains')}>{domainNames.join(', ')}</Fact>
+    </Facts>
+  );
+}
+
+/**
+ * The named reporter withdraws an open report, after a confirmation. Stays mounted once the
+ * report is closed, so the confirmation's callbacks still arrive.
+ */
+function Withdraw(props: { slug: string; id: string; open: boolean; onDone: () => void }) {
+  const { slug, id, open, onDone } = props;
+  const { t } = useTranslation();
+  const withdraw = useWithdraw(slug, id);
+  const [confirming, setConfirming] = useState(false);
+  if (!open && !confirming) return null;
+  return (
+    <>
+      <p className="utrecht-paragraph">
+        <Button variant="secondary" onClick={() => setConfirming(true)}>
+          {t('obstacles.detail.withdraw')}
+        </Button>
+      </p>
+      <ConfirmDialog
+        open={confirming}
+        title={t('obstacles.detail.withdrawTitle')}
+        confirmLabel={t('obstacles.detail.withdraw')}
+        pending={withdraw.isPending}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() =>
+          withdraw.mutate(undefined, {
+            onSettled: () => setConfirming(false),
+            onSuccess: onDone,
+          })
+        }
+      >
+        <p className="utrecht-paragraph">{t('obstacles.detail.withdrawConfirm')}</p>
+      </ConfirmDialog>
+    </>
+  );
+}
 
 /** One obstacle: its text (rendered as text), "Ik herken dit", the owner's response and history. */
 export function ObstacleView({ slug, id }: { slug: string; id: string }) {
@@ -23,6 +82,23 @@ export function ObstacleView({ slug, id }: { slug: string; id: string }) {
   return (
     <>
       <FeedbackMessage feedback={feedback.feedback} />
+      {o.hidden ? (
+        <Alert type="warning">
+          {t('obstacles.detail.hiddenNotice')}
+          {o.hiddenReason ? ` ${o.hiddenReason}` : ''}
+        </Alert>
+      ) : null}
+      {o.mergedIntoId ? (
+        <p className="utrecht-paragraph">
+          {t('obstacles.detail.mergedInto')}{' '}
+          <TextLink
+            to="/w/$slug/knelpunten/$obstacleId"
+            params={{ slug, obstacleId: o.mergedIntoId }}
+          >
+            {t('obstacles.detail.mergedIntoLink')}
+          </TextLink>
+        </p>
+      ) : null}
       <p className="utrecht-paragraph">
         {t(`obstacles.category.${o.category}`)} · {t(`obstacles.severity.${o.severity}`)} ·{' '}
         {t(`obstacles.status.${o.status}`)}
@@ -35,6 +111,7 @@ export function ObstacleView({ slug, id }: { slug: string; id: string }) {
           ? ` · ${t('obstacles.detail.due', { date: format.date(`${o.dueDate}T12:00:00Z`) })}`
           : ''}
       </p>
+      <Where slug={slug} o={o} />
       <p className="utrecht-paragraph">{o.description}</p>
       {o.whatWouldHelp ? (
         <>
@@ -150,6 +227,15 @@ export function ObstacleView({ slug, id }: { slug: string; id: string }) {
           </Button>
         </form>
       ) : null}
+      {o.viewer.isReporter ? (
+        <Withdraw
+          slug={slug}
+          id={id}
+          open={open}
+          onDone={() => feedback.ok((tt) => tt('obstacles.detail.withdrawn'))}
+        />
+      ) : null}
+      {o.viewer.canModerate ? <Coordination slug={slug} id={id} /> : null}
       {o.history ? (
         <>
           <h2 className="utrecht-heading-2">{t('obstacles.detail.history')}</h2>

@@ -8,6 +8,24 @@ export const obstacleCategories = [
   'other',
 ] as const;
 export type ObstacleCategory = (typeof obstacleCategories)[number];
+/** Finer kinds within a category (server/src/db/obstacle-types.ts). */
+export const obstacleSubcategories = {
+  policy: [],
+  bureaucracy: ['attitude', 'staff_turnover', 'slow_decisions', 'fragmented_decisions'],
+  funding: [
+    'projects_only',
+    'too_short',
+    'cofinancing',
+    'reporting_burden',
+    'late_payment',
+    'no_overhead',
+    'procurement_rules',
+  ],
+  competition: [],
+  other: [],
+} as const satisfies Record<ObstacleCategory, readonly string[]>;
+export type ObstacleSubcategory =
+  (typeof obstacleSubcategories)[keyof typeof obstacleSubcategories][number];
 export const obstacleSeverities = ['low', 'medium', 'high', 'critical'] as const;
 export type ObstacleSeverity = (typeof obstacleSeverities)[number];
 export const obstacleStatuses = [
@@ -25,10 +43,15 @@ export type ObstacleStatus = (typeof obstacleStatuses)[number];
 export interface Obstacle {
   id: string;
   category: ObstacleCategory;
+  subcategory: ObstacleSubcategory | null;
   severity: ObstacleSeverity;
   title: string;
   description: string;
   whatWouldHelp: string | null;
+  areaIds: string[];
+  domainIds: string[];
+  initiativeId: string | null;
+  mergedIntoId: string | null;
   reporterKind: 'named' | 'anonymous';
   status: ObstacleStatus;
   ownerId: string | null;
@@ -40,6 +63,7 @@ export interface Obstacle {
 }
 
 export interface ObstacleDetail extends Obstacle {
+  hiddenReason: string | null;
   endorsements: { id: string; context: string | null; createdAt: string; mine: boolean }[];
   history:
     | {
@@ -61,6 +85,8 @@ export interface ObstacleDetail extends Obstacle {
 
 export interface ObstacleInput {
   category: ObstacleCategory;
+  subcategory: ObstacleSubcategory | null;
+  initiativeId: string | null;
   severity: ObstacleSeverity;
   title: string;
   description: string;
@@ -69,6 +95,16 @@ export interface ObstacleInput {
   domainIds: string[];
   anonymous: boolean;
 }
+
+export interface Owner {
+  id: string;
+  name: string;
+  kind: 'organisation' | 'department';
+  actorId: string | null;
+  memberUserIds: string[];
+}
+
+export type RedactField = 'title' | 'description' | 'whatWouldHelp' | 'endorsementContext';
 
 export interface DashboardCell {
   key: string;
