@@ -1,3 +1,4 @@
+import '../styles/map.css';
 import { useEffect, useRef, useState } from 'react';
 
 /**

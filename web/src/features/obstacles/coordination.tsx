@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FeedbackMessage, useFeedback } from '../../components/feedback.tsx';
 import { SelectField, SubmitButton, TextField } from '../../components/form-fields.tsx';
 import { TextLink } from '../../components/links.tsx';
+import '../../styles/obstacles.css';
 import { TextAreaField } from '../actors/fields.tsx';
 import {
   mergeCandidatesQuery,
@@ -28,7 +29,7 @@ function defaultDueDate(): string {
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id}>
+    <section aria-labelledby={id} className="wd-obstacle-part">
       <h3 className="utrecht-heading-3" id={id}>
         {title}
       </h3>
@@ -48,7 +49,7 @@ export function Coordination({ slug, id }: { slug: string; id: string }) {
   const feedback = useFeedback();
   const open = OPEN.includes(o.status);
   return (
-    <section aria-labelledby="obstacle-coordination">
+    <section aria-labelledby="obstacle-coordination" className="wd-obstacle-part">
       <h2 className="utrecht-heading-2" id="obstacle-coordination">
         {t('obstacles.coordination.title')}
       </h2>
@@ -97,7 +98,7 @@ function AssignForm({ slug, id, feedback }: FormProps) {
           </TextLink>
         </p>
       ) : (
-        <form onSubmit={submit}>
+        <form className="wd-form" onSubmit={submit}>
           <SelectField
             spec={{ id: 'assign-owner', label: t('obstacles.coordination.owner') }}
             options={items.map((w) => ({ value: w.id, label: w.name }))}
@@ -130,6 +131,7 @@ function HideForm({ slug, id, hidden, feedback }: FormProps & { hidden: boolean 
       title={hidden ? t('obstacles.coordination.unhide') : t('obstacles.coordination.hide')}
     >
       <form
+        className="wd-form"
         onSubmit={(e) => {
           e.preventDefault();
           hide.mutate(
@@ -186,6 +188,7 @@ function RedactForm({ slug, id, feedback }: FormProps) {
     <Section id="obstacle-redact" title={t('obstacles.coordination.redact')}>
       <p className="utrecht-paragraph">{t('obstacles.coordination.redactLead')}</p>
       <form
+        className="wd-form"
         onSubmit={(e) => {
           e.preventDefault();
           const [field, endorsementId] = target.startsWith('endorsement:')
@@ -243,6 +246,7 @@ function MergeForm({ slug, id, open, feedback }: FormProps & { open: boolean }) 
   return (
     <Section id="obstacle-merge" title={t('obstacles.coordination.merge')}>
       <form
+        className="wd-form"
         onSubmit={(e) => {
           e.preventDefault();
           setConfirming(true);

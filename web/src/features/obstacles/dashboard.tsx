@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/form-fields.tsx';
 import { Table, TableHead } from '../../components/table.tsx';
+import { useFormat } from '../../lib/format.ts';
 import { obstacleDashboardQuery, reportUrl } from './data.ts';
 import type { DashboardCell, ObstacleCategory, ObstacleStatus } from './types.ts';
 
@@ -18,6 +19,7 @@ const recentYears = (now: number) => Array.from({ length: 5 }, (_, i) => now - i
  */
 export function ObstacleDashboard({ slug }: { slug: string }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const thisYear = new Date().getUTCFullYear();
   const [chosen, setChosen] = useState('');
   const year = chosen ? Number(chosen) : undefined;
@@ -33,7 +35,7 @@ export function ObstacleDashboard({ slug }: { slug: string }) {
   const days = (d: { medianDays: number | null }) =>
     d.medianDays === null
       ? t('obstacles.dashboard.tooFew')
-      : t('obstacles.dashboard.days', { days: d.medianDays });
+      : t('obstacles.dashboard.days', { days: format.number(d.medianDays) });
   const table = (caption: string, cells: DashboardCell[], label: (c: DashboardCell) => string) =>
     cells.length ? (
       <Table caption={caption}>
@@ -62,12 +64,16 @@ export function ObstacleDashboard({ slug }: { slug: string }) {
     c.count === null ? [] : [{ label: categoryLabel(c), count: c.count }],
   );
   const trendBars = data.trend.flatMap((c) =>
-    c.count === null ? [] : [{ period: c.period, label: categoryLabel(c), count: c.count }],
+    c.count === null
+      ? []
+      : [{ period: c.period, label: t(`obstacles.category.${c.category}`), count: c.count }],
   );
   const periods = [...new Set(data.trend.map((c) => c.period))].sort();
-  const trendCategories = data.byCategory.filter((c) => data.trend.some((p) => p.key === c.key));
+  const trendCategories = data.byCategory.filter((c) =>
+    data.trend.some((p) => p.category === c.key),
+  );
   const trendCell = (period: string, key: string) =>
-    data.trend.find((c) => c.period === period && c.key === key);
+    data.trend.find((c) => c.period === period && c.category === key);
   const n = (d: { n: number | null }) => (d.n === null ? '' : ` (n = ${d.n})`);
   return (
     <section aria-labelledby="obstacle-dashboard">

@@ -1,6 +1,7 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../styles/obstacles.css';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
@@ -114,60 +115,64 @@ export function ObstacleView({ slug, id }: { slug: string; id: string }) {
       <Where slug={slug} o={o} />
       <p className="utrecht-paragraph">{o.description}</p>
       {o.whatWouldHelp ? (
-        <>
+        <section className="wd-obstacle-part">
           <h2 className="utrecht-heading-2">{t('obstacles.detail.whatWouldHelp')}</h2>
           <p className="utrecht-paragraph">{o.whatWouldHelp}</p>
-        </>
+        </section>
       ) : null}
-      <h2 className="utrecht-heading-2">
-        {t('obstacles.detail.endorsements', { count: o.endorsementCount })}
-      </h2>
-      {o.endorsements.some((e) => e.context) ? (
-        <ul className="utrecht-unordered-list">
-          {o.endorsements
-            .filter((e) => e.context)
-            .map((e) => (
-              <li key={e.id} className="utrecht-unordered-list__item">
-                {e.context}
-              </li>
-            ))}
-        </ul>
-      ) : null}
-      {o.viewer.hasEndorsed ? (
-        <p className="utrecht-paragraph">{t('obstacles.detail.endorsed')}</p>
-      ) : open && !o.viewer.isReporter ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            endorse.mutate(context, {
-              onSuccess: () => feedback.ok((tt) => tt('obstacles.detail.endorsed')),
-              onError: feedback.fail,
-            });
-          }}
-        >
-          <div className="utrecht-form-field utrecht-form-field--text">
-            <div className="utrecht-form-field__label">
-              <label className="utrecht-form-label" htmlFor="endorse-context">
-                {t('obstacles.detail.endorseContext')}
-              </label>
+      <section className="wd-obstacle-part">
+        <h2 className="utrecht-heading-2">
+          {t('obstacles.detail.endorsements', { count: o.endorsementCount })}
+        </h2>
+        {o.endorsements.some((e) => e.context) ? (
+          <ul className="utrecht-unordered-list">
+            {o.endorsements
+              .filter((e) => e.context)
+              .map((e) => (
+                <li key={e.id} className="utrecht-unordered-list__item">
+                  {e.context}
+                </li>
+              ))}
+          </ul>
+        ) : null}
+        {o.viewer.hasEndorsed ? (
+          <p className="utrecht-paragraph">{t('obstacles.detail.endorsed')}</p>
+        ) : open && !o.viewer.isReporter ? (
+          <form
+            className="wd-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              endorse.mutate(context, {
+                onSuccess: () => feedback.ok((tt) => tt('obstacles.detail.endorsed')),
+                onError: feedback.fail,
+              });
+            }}
+          >
+            <div className="utrecht-form-field utrecht-form-field--text">
+              <div className="utrecht-form-field__label">
+                <label className="utrecht-form-label" htmlFor="endorse-context">
+                  {t('obstacles.detail.endorseContext')}
+                </label>
+              </div>
+              <div className="utrecht-form-field__input">
+                <textarea
+                  id="endorse-context"
+                  className="utrecht-textarea utrecht-textarea--html-textarea"
+                  rows={3}
+                  value={context}
+                  onChange={(e) => setContext(e.target.value)}
+                />
+              </div>
             </div>
-            <div className="utrecht-form-field__input">
-              <textarea
-                id="endorse-context"
-                className="utrecht-textarea utrecht-textarea--html-textarea"
-                rows={3}
-                value={context}
-                onChange={(e) => setContext(e.target.value)}
-              />
-            </div>
-          </div>
-          <Button type="submit" pending={endorse.isPending}>
-            {t('obstacles.detail.endorse')}
-          </Button>
-        </form>
-      ) : null}
+            <Button type="submit" pending={endorse.isPending}>
+              {t('obstacles.detail.endorse')}
+            </Button>
+          </form>
+        ) : null}
+      </section>
       {o.viewer.nextStatuses.length ? (
         <form
+          className="wd-form wd-obstacle-part"
           onSubmit={(e) => {
             e.preventDefault();
             if (!nextStatus) return;
@@ -237,7 +242,7 @@ export function ObstacleView({ slug, id }: { slug: string; id: string }) {
       ) : null}
       {o.viewer.canModerate ? <Coordination slug={slug} id={id} /> : null}
       {o.history ? (
-        <>
+        <section className="wd-obstacle-part">
           <h2 className="utrecht-heading-2">{t('obstacles.detail.history')}</h2>
           <ol className="utrecht-ordered-list">
             {o.history.map((h, i) => (
@@ -252,7 +257,7 @@ export function ObstacleView({ slug, id }: { slug: string; id: string }) {
               </li>
             ))}
           </ol>
-        </>
+        </section>
       ) : null}
     </>
   );

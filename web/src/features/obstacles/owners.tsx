@@ -85,6 +85,7 @@ function OwnerForm({ slug }: { slug: string }) {
       </h2>
       <FeedbackMessage feedback={feedback.feedback} />
       <form
+        className="wd-form wd-form--wide"
         noValidate
         onSubmit={form.onSubmit(
           (v) => requiredCodes(v, ['name']),

@@ -113,6 +113,7 @@ export function ReportForm({ slug }: { slug: string }) {
   );
   return (
     <form
+      className="wd-form wd-form--wide"
       noValidate
       onSubmit={form.onSubmit(
         (v) => requiredCodes(v, ['title', 'description']),
