@@ -1,38 +1,22 @@
 import { writeFileSync } from 'node:fs';
-import type { BrowserType } from 'playwright-core';
 import { required, UsageError, type Command } from '../../cli/args.ts';
 import { out } from '../../cli/output.ts';
 import { withContext } from '../../cli/runtime.ts';
 import type { AppContext } from '../../context.ts';
 import { requireWorkspaceBySlug } from '../workspaces/service.ts';
-import { yearlyReport } from './insight-service.ts';
+import { yearlyReport, type ReportFormat } from './insight-service.ts';
+import { closePdfBrowser, htmlToPdf, PdfUnavailable, warmUpPdf } from './pdf.ts';
 
 // `wijkdragers report obstacles`: the yearly systeemleren report from the command line.
 
-export type ReportFormat = 'html' | 'pdf' | 'csv';
-
-/**
- * PDF is printed from the HTML by the Chromium that the browser tests use (playwright-core, a
- * development dependency, and Debian `chromium`); without them the command says so.
- */
-async function htmlToPdf(html: string): Promise<Buffer> {
-  let chromium: BrowserType;
+/** PDF through the same printer as the API (pdf.ts); without Chromium the command says so. */
+async function toPdf(html: string): Promise<Buffer> {
   try {
-    ({ chromium } = await import('playwright-core'));
-  } catch {
-    throw new UsageError(
-      'PDF needs playwright-core and Chromium (/usr/bin/chromium); use --format html and print it to PDF.',
-    );
-  }
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' }).catch(() => {
-    throw new UsageError('PDF needs Chromium at /usr/bin/chromium; use --format html instead.');
-  });
-  try {
-    const page = await browser.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', margin: { top: '2cm', bottom: '2cm' } });
-  } finally {
-    await browser.close();
+    return await htmlToPdf(html);
+  } catch (err) {
+    if (err instanceof PdfUnavailable)
+      throw new UsageError(`${err.message} Use --format html and print it to PDF.`);
+    throw err;
   }
 }
 
@@ -41,22 +25,28 @@ export async function runReportObstacles(
   opts: { workspace: string; year: number; format: ReportFormat; out?: string | undefined },
   write: (data: string | Buffer) => void = (d) => process.stdout.write(d),
 ): Promise<number> {
-  const w = await requireWorkspaceBySlug(ctx, opts.workspace);
-  const file = await yearlyReport(
-    ctx,
-    { kind: 'system' },
-    w.id,
-    opts.year,
-    opts.format === 'csv' ? 'csv' : 'html',
-  );
-  const data = opts.format === 'pdf' ? await htmlToPdf(file.body) : file.body;
-  if (opts.out === undefined) {
-    write(data);
+  // Chromium starts while the data is read (already running when the command started it).
+  if (opts.format === 'pdf') warmUpPdf();
+  try {
+    const w = await requireWorkspaceBySlug(ctx, opts.workspace);
+    const file = await yearlyReport(
+      ctx,
+      { kind: 'system' },
+      w.id,
+      opts.year,
+      opts.format === 'csv' ? 'csv' : 'html',
+    );
+    const data = opts.format === 'pdf' ? await toPdf(String(file.body)) : file.body;
+    if (opts.out === undefined) {
+      write(data);
+      return 0;
+    }
+    writeFileSync(opts.out, data);
+    out(`Wrote the ${opts.year} obstacle report (${opts.format}) to ${opts.out}.`);
     return 0;
+  } finally {
+    if (opts.format === 'pdf') await closePdfBrowser();
   }
-  writeFileSync(opts.out, data);
-  out(`Wrote the ${opts.year} obstacle report (${opts.format}) to ${opts.out}.`);
-  return 0;
 }
 
 export const reportObstaclesCommand: Command = {
@@ -80,6 +70,9 @@ export const reportObstaclesCommand: Command = {
       throw new UsageError('--format must be html, pdf or csv');
     if (format === 'pdf' && v.out === undefined)
       throw new UsageError('--format pdf needs --out <file>');
+    // Chromium starts while the database is opened and the data read; it is closed whatever
+    // happens, or its pipe would keep this process alive.
+    if (format === 'pdf') warmUpPdf();
     return withContext((ctx) =>
       runReportObstacles(ctx, {
         workspace: a.workspace ?? '',
@@ -87,6 +80,6 @@ export const reportObstaclesCommand: Command = {
         format: format as ReportFormat,
         out: v.out as string | undefined,
       }),
-    );
+    ).finally(closePdfBrowser);
   },
 };

@@ -1,11 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { policy } from '../../auth/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { requireWorkspace } from '../../http/auth.ts';
 import { problems, workspaceParams } from '../../http/route-schema.ts';
-import { getDashboard, yearlyReport } from './insight-service.ts';
+import { cachedDashboardJson } from './dashboard-cache.ts';
+import type { Dashboard } from './dashboard.ts';
+import { yearlyReport } from './insight-service.ts';
+import { closePdfBrowser } from './pdf.ts';
 import { category } from './schema.ts';
 
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -36,10 +39,24 @@ export const dashboardSchema = z.object({
   timeToResolution: duration,
 });
 
+/** The dashboard's JSON text, made by its response schema (only declared fields leave). */
+const toJson = (d: Dashboard) => JSON.stringify(dashboardSchema.parse(d));
+
+/** Finished JSON from the cache: Fastify sends bytes as they are, without serialising again. */
+const sendJson = (reply: FastifyReply, json: Buffer) =>
+  reply.type('application/json; charset=utf-8').send(json);
+
+/** The PDF's bytes: sent as they are (Fastify never serialises a Buffer), documented as binary. */
+const pdfBody = z
+  .custom<Buffer>((v) => Buffer.isBuffer(v))
+  .meta({ type: 'string', format: 'binary' });
+
 export function insightRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Obstacles'];
   const W = '/api/v1/workspaces/:workspaceSlug';
+  // The PDF printer keeps Chromium open between reports (pdf.ts): it goes with the app.
+  app.addHook('onClose', closePdfBrowser);
 
   r.get(`${W}/obstacle-dashboard`, {
     config: { policy: policy.workspace('obstacles.read') },
@@ -55,8 +72,17 @@ export function insightRoutes(app: FastifyInstance, ctx: AppContext): void {
       }),
       response: { 200: dashboardSchema, ...problems() },
     },
-    handler: (request) =>
-      getDashboard(ctx, request.actor, requireWorkspace(request).id, request.query),
+    handler: async (request, reply) =>
+      sendJson(
+        reply,
+        await cachedDashboardJson(
+          ctx,
+          request.actor,
+          requireWorkspace(request),
+          request.query,
+          toJson,
+        ),
+      ),
   });
 
   r.get(`${W}/obstacle-reports/:year`, {
@@ -64,17 +90,27 @@ export function insightRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags,
       operationId: 'getObstacleYearReport',
-      summary: 'The yearly systeemleren report, as a Dutch HTML document or a CSV',
+      summary: 'The yearly systeemleren report, as a Dutch HTML document, a PDF or a CSV',
+      description:
+        'The PDF is printed from the HTML by Chromium on the server, one at a time: 503 when this server has no Chromium (pdf_unavailable) or too many PDF reports are waiting (pdf_busy, with Retry-After).',
       params: workspaceParams.extend({ year }),
       querystring: z.strictObject({
-        format: z.enum(['html', 'csv']).default('html').describe('html (default) or csv'),
+        format: z
+          .enum(['html', 'pdf', 'csv'])
+          .default('html')
+          .describe('html (default), pdf or csv'),
       }),
       response: {
         200: {
-          description: 'The report (HTML, or CSV with BOM, semicolons and CRLF)',
-          content: { 'text/html': { schema: z.string() }, 'text/csv': { schema: z.string() } },
+          description:
+            'The report (HTML; PDF, A4 and tagged; or CSV with BOM, semicolons and CRLF), as an attachment',
+          content: {
+            'text/html': { schema: z.string() },
+            'application/pdf': { schema: pdfBody },
+            'text/csv': { schema: z.string() },
+          },
         },
-        ...problems(),
+        ...problems(503),
       },
     },
     handler: async (request, reply) => {

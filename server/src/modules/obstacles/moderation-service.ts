@@ -5,6 +5,7 @@ import { conflict, fieldError } from '../../http/problem.ts';
 import { invalid } from '../activities/checks.ts';
 import { viewObstacle } from './access.ts';
 import { detailOf } from './dto.ts';
+import { bumpObstacleVersion } from './insight-repo.ts';
 import { isOpen } from './lifecycle.ts';
 import {
   findObstacle,
@@ -73,6 +74,7 @@ export async function mergeObstacle(
       ...event(v, 'merged', 'coordinator', now, { note: id }),
       obstacle_id: intoId,
     });
+    await bumpObstacleVersion(trx, workspaceId);
     return detailOf(trx, workspaceId, await viewObstacle(trx, actor, workspaceId, id));
   });
 }
@@ -123,6 +125,7 @@ export async function redactObstacle(
       trx,
       event(v, 'redacted', 'coordinator', now, { note: `${input.field}: ${input.reason}` }),
     );
+    await bumpObstacleVersion(trx, workspaceId);
     return detailOf(trx, workspaceId, await viewObstacle(trx, actor, workspaceId, id));
   });
 }
@@ -149,6 +152,7 @@ export async function moderateObstacle(
       trx,
       event(v, input.hidden ? 'hidden' : 'unhidden', 'coordinator', now, { note: input.reason }),
     );
+    await bumpObstacleVersion(trx, workspaceId);
     return detailOf(trx, workspaceId, await viewObstacle(trx, actor, workspaceId, id));
   });
 }

@@ -7,6 +7,7 @@ import { conflict, fieldError, forbidden } from '../../http/problem.ts';
 import { invalid } from '../activities/checks.ts';
 import { viewObstacle, type ObstacleView } from './access.ts';
 import { detailOf } from './dto.ts';
+import { bumpObstacleVersion } from './insight-repo.ts';
 import { canTransition, isClosed, isOpen, isOutcome, needsExplanation } from './lifecycle.ts';
 import { notify } from './notify.ts';
 import { findOwner, ownerMemberIds, workspaceSlugOf } from './owners-repo.ts';
@@ -74,6 +75,7 @@ export async function assignOwner(
       owner: owner.name,
       dueDate: input.dueDate,
     });
+    await bumpObstacleVersion(trx, workspaceId);
     return detailOf(trx, workspaceId, await viewObstacle(trx, actor, workspaceId, id));
   });
 }
@@ -118,6 +120,7 @@ export async function respondToObstacle(
       kind: 'status',
       status: input.status,
     });
+    await bumpObstacleVersion(trx, workspaceId);
     return detailOf(trx, workspaceId, await viewObstacle(trx, actor, workspaceId, id));
   });
 }

@@ -8,6 +8,7 @@ import { checkLinks, invalid, userIdOf } from '../activities/checks.ts';
 import { isModerator, viewObstacle } from './access.ts';
 import { anonymousLimitFor } from './anonymous-limit.ts';
 import { detailOf, summaries } from './dto.ts';
+import { bumpObstacleVersion } from './insight-repo.ts';
 import { dayOnly, isOpen } from './lifecycle.ts';
 import {
   initiativeExists,
@@ -106,6 +107,7 @@ export async function reportObstacle(
       actor_user_id: reporter,
       created_at: now,
     });
+    await bumpObstacleVersion(trx, workspaceId);
     return detailOf(trx, workspaceId, await viewObstacle(trx, actor, workspaceId, row.id));
   });
 }
@@ -165,6 +167,7 @@ export async function endorseObstacle(
       context: input.context || null,
       created_at: nowIso(ctx),
     });
+    await bumpObstacleVersion(trx, workspaceId);
     return detailOf(trx, workspaceId, await viewObstacle(trx, actor, workspaceId, id));
   });
 }
@@ -199,6 +202,7 @@ export async function withdrawObstacle(
       actor_user_id: v.userId,
       created_at: now,
     });
+    await bumpObstacleVersion(trx, workspaceId);
     return detailOf(trx, workspaceId, await viewObstacle(trx, actor, workspaceId, id));
   });
 }
