@@ -23,6 +23,7 @@ import { initiativeRoutes } from './modules/initiatives/routes.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
 import { exchangeRoutes } from './modules/exchange/routes.ts';
 import { obstacleRoutes } from './modules/obstacles/routes.ts';
+import { supportRoutes } from './modules/support/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   directoryRoutes(app, ctx);
   exchangeRoutes(app, ctx);
   obstacleRoutes(app, ctx);
+  supportRoutes(app, ctx);
   await registerWebApp(app, options.webRoot);
 
   app.addHook('onClose', async () => {

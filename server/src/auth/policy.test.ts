@@ -40,6 +40,13 @@ describe('policy', () => {
       'directory.manage': ['admin', 'coordinator'],
       'directory.self': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
       'directory.export': ['admin', 'coordinator', 'policy_officer', 'researcher'],
+      'obstacles.read': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'obstacles.report': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'obstacles.respond': ['admin', 'coordinator', 'policy_officer'],
+      'obstacles.moderate': ['admin', 'coordinator'],
+      'support.read': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'support.manage': ['admin', 'coordinator'],
+      'support.self': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
     });
   });
 

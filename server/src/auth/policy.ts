@@ -42,6 +42,14 @@ export const permissionRoles = {
   'obstacles.respond': ['admin', 'coordinator', 'policy_officer'],
   /** Route obstacles to owners, manage owners, merge duplicates, redact and hide text. */
   'obstacles.moderate': ['admin', 'coordinator'],
+  /** See support offers, needs, matches and commitments (each filtered by its visibility, or
+   * by whether the caller is one of its parties). */
+  'support.read': everyone,
+  /** Record and change offers of institutions (the editors of organisation records). */
+  'support.manage': ['admin', 'coordinator'],
+  /** Ask for support as one's own carrier, propose matches and accept them for a side one may
+   * edit (the service checks which records are one's own). */
+  'support.self': everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -15,6 +15,7 @@ import type {
   ImportRunsTable,
 } from './directory-types.ts';
 import type { ObstacleTables } from './obstacle-types.ts';
+import type { SupportTables } from './support-types.ts';
 
 /**
  * Logical schema shared by SQLite and PostgreSQL. Ids are random UUIDs as text; timestamps are
@@ -183,8 +184,9 @@ export interface TaxonomyTermsTable {
 
 export * from './directory-types.ts';
 export * from './obstacle-types.ts';
+export * from './support-types.ts';
 
-export interface Database extends ObstacleTables {
+export interface Database extends ObstacleTables, SupportTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -8,6 +8,7 @@ import { upsertMembership, findWorkspaceBySlug } from '../modules/workspaces/rep
 import { createWorkspace } from '../modules/workspaces/service.ts';
 import { seedDirectory, type DemoCounts } from './directory.ts';
 import { seedObstacles } from './obstacles.ts';
+import { seedSupport } from './support.ts';
 import { createRandom } from './random.ts';
 
 export const scales = ['demo', 'municipality', 'national'] as const;
@@ -184,6 +185,7 @@ export async function seedDemo(
   const directoryMs = Math.round(performance.now() - started);
   // The obstacle register (issue 7) draws from its own stream too.
   await seedObstacles(ctx, workspace.id, createRandom(seed ^ 0x0b57ac1e), obstacleCount[scale]);
+  await seedSupport(ctx, workspace.id, createRandom(seed ^ 0x5099047), scale === 'demo' ? 1 : 25);
   await analyze(ctx.db);
   ctx.log.info({ scale, counts: counts.rows, directoryMs }, 'demo directory seeded');
   return {

@@ -6,6 +6,7 @@ import * as m0004 from './0004-create-taxonomy.ts';
 import * as m0005 from './0005-create-actors.ts';
 import * as m0006 from './0006-add-directory-version.ts';
 import * as m0007 from './0007-create-obstacles.ts';
+import * as m0008 from './0008-create-support.ts';
 
 /** Explicit, ordered index of migrations (no directory scanning: works from any cwd). */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005-create-actors': m0005,
   '0006-add-directory-version': m0006,
   '0007-create-obstacles': m0007,
+  '0008-create-support': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,6 +3,7 @@ import { actorsRows } from './actors.ts';
 import { directoryRows } from './directory.ts';
 import { exchangeRows } from './exchange.ts';
 import { obstacleRows } from './obstacles.ts';
+import { supportRows } from './support.ts';
 import type { Rows } from './types.ts';
 
 export { areaRows } from './areas.ts';
@@ -16,4 +17,5 @@ export const moduleRows: Rows = (env) => ({
   ...directoryRows(env),
   ...exchangeRows(env),
   ...obstacleRows(env),
+  ...supportRows(env),
 });
