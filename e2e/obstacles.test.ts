@@ -150,10 +150,32 @@ describe('journey: obstacle register (issue 7)', () => {
       await byStatus
         .getByRole('rowheader', { name: exact(nl('obstacles.status.acknowledged')) })
         .waitFor();
-      const trend = page.getByRole('table', { name: exact(nl('obstacles.dashboard.trendTable')) });
-      const month = new Date().toISOString().slice(0, 7);
-      await trend.getByRole('rowheader', { name: exact(month) }).waitFor();
-      await checkA11y(page, 'obstacle register with dashboard (this year)');
+      const trendTable = (per: string, by: string) =>
+        page.getByRole('table', {
+          name: exact(
+            nl('obstacles.dashboard.trendTable', {
+              per: nl(`obstacles.dashboard.period.${per}`),
+              by: nl(`obstacles.dashboard.trendBy.${by}`),
+            }),
+          ),
+        });
+      const now = new Date();
+      const month = now.toISOString().slice(0, 7);
+      await trendTable('month', 'category')
+        .getByRole('rowheader', { name: exact(month) })
+        .waitFor();
+      // The trend per quarter and owner: the new owner has a column.
+      await page
+        .getByLabel(exact(nl('obstacles.dashboard.trendByLabel')))
+        .selectOption({ label: nl('obstacles.dashboard.trendBy.owner') });
+      await page
+        .getByLabel(exact(nl('obstacles.dashboard.periodLabel')))
+        .selectOption({ label: nl('obstacles.dashboard.period.quarter') });
+      const quarter = `${year}-K${Math.floor(now.getUTCMonth() / 3) + 1}`;
+      const byOwner = trendTable('quarter', 'owner');
+      await byOwner.getByRole('rowheader', { name: exact(quarter) }).waitFor();
+      await byOwner.getByRole('columnheader', { name: exact(OWNER) }).waitFor();
+      await checkA11y(page, 'obstacle register with dashboard (this year, per quarter and owner)');
       for (const [key, ext] of [
         ['obstacles.dashboard.reportHtml', 'html'],
         ['obstacles.dashboard.reportPdf', 'pdf'],

@@ -2,8 +2,8 @@ import { assertCan } from '../../auth/policy.ts';
 import type { Actor, AppContext } from '../../context.ts';
 import type { Workspace } from '../../db/types.ts';
 import { readCacheFor } from '../records/read-cache.ts';
-import type { Dashboard } from './dashboard.ts';
-import { getDashboard } from './insight-service.ts';
+import { defaultTrend, type Dashboard } from './dashboard.ts';
+import { getDashboard, type DashboardQuery } from './insight-service.ts';
 
 /**
  * The policy dashboard through the read cache (records/read-cache.ts), as its finished JSON.
@@ -27,11 +27,12 @@ export function cachedDashboardJson(
   ctx: AppContext,
   actor: Actor,
   ws: Workspace,
-  q: { year?: number | undefined },
+  q: DashboardQuery,
   toJson: (d: Dashboard) => string,
 ): Promise<Buffer> {
   assertCan(actor, 'obstacles.read', ws.id);
-  const key = `${ws.id}:${ws.directory_version}:all:obstacle-dashboard:${q.year ?? 'all'}`;
+  const trend = `${q.trendBy ?? defaultTrend.by}:${q.period ?? defaultTrend.period}`;
+  const key = `${ws.id}:${ws.directory_version}:all:obstacle-dashboard:${q.year ?? 'all'}:${trend}`;
   let running = inFlight.get(ctx.db);
   if (!running) inFlight.set(ctx.db, (running = new Map()));
   const pending = running;

@@ -38,19 +38,50 @@ describe('dashboard suppression', () => {
       ['Buurt a1', 5],
       ['Buurt a2', null],
     ]);
-    expect(d.trend).toEqual([
-      expect.objectContaining({ period: '2026-03', category: 'funding', count: 5 }),
-      expect.objectContaining({
-        period: '2026-03',
-        category: 'policy',
-        count: null,
-        suppressed: true,
-      }),
-    ]);
+    expect(d.trend).toEqual({
+      by: 'category',
+      period: 'month',
+      cells: [
+        expect.objectContaining({ period: '2026-03', key: 'funding', count: 5 }),
+        expect.objectContaining({
+          period: '2026-03',
+          key: 'policy',
+          count: null,
+          endorsements: null,
+          suppressed: true,
+        }),
+      ],
+    });
     const small = buildDashboard(rows.slice(0, 4), labels);
     expect(small).toMatchObject({ total: null, totalSuppressed: true });
     // No suppressed number survives anywhere in the answer.
     expect(JSON.stringify(buildDashboard(rows.slice(5), labels))).not.toMatch(/:4\b/);
+  });
+
+  it('trends by any dimension per month or quarter, suppressing each cell under 5', () => {
+    const at = (month: string, extra: Partial<DashboardRow> = {}) =>
+      row({ createdAt: `2026-${month}-10T09:00:00.000Z`, ...extra });
+    const rows = [
+      ...['01', '02', '03', '03', '03'].map((m) => at(m, { areaIds: ['a1', 'a2'] })),
+      ...['04', '05', '06'].map((m) => at(m, { areaIds: ['a2'], ownerId: 'o1' })),
+    ];
+    const quarters = buildDashboard(rows, labels, { by: 'area', period: 'quarter' }).trend;
+    expect(quarters.cells.map((c) => [c.period, c.label, c.count])).toEqual([
+      ['2026-K1', 'Buurt a1', 5],
+      ['2026-K1', 'Buurt a2', 5],
+      ['2026-K2', 'Buurt a2', null],
+    ]);
+    const months = buildDashboard(rows, labels, { by: 'area', period: 'month' }).trend;
+    expect(months.cells.every((c) => c.count === null && c.suppressed)).toBe(true);
+    expect(new Set(months.cells.map((c) => c.period)).size).toBe(6);
+    const owners = buildDashboard(rows, labels, { by: 'owner', period: 'quarter' }).trend;
+    // Obstacles without an owner are in no owner's cell.
+    expect(owners.cells.map((c) => [c.period, c.key, c.count])).toEqual([['2026-K2', 'o1', null]]);
+    const statuses = buildDashboard(rows, labels, { by: 'status', period: 'quarter' }).trend;
+    expect(statuses.cells.map((c) => [c.period, c.key, c.count])).toEqual([
+      ['2026-K1', 'reported', 5],
+      ['2026-K2', 'reported', null],
+    ]);
   });
 
   it('suppresses medians over fewer than 5 obstacles', () => {
@@ -114,6 +145,31 @@ describeEachDialect('obstacles: dashboard and yearly report', (dialect) => {
       url: `${W()}/obstacle-dashboard?year=2020`,
     });
     expect(empty.json<{ total: number | null }>().total).toBeNull();
+  });
+
+  it('answers the trend by the dimension and period asked, and refuses unknown ones', async () => {
+    const res = await f.member.inject({
+      method: 'GET',
+      url: `${W()}/obstacle-dashboard?year=2026&trendBy=owner&period=quarter`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const { trend } = res.json<ReturnType<typeof buildDashboard>>();
+    expect(trend.by).toBe('owner');
+    expect(trend.period).toBe('quarter');
+    expect(trend.cells).toEqual([
+      expect.objectContaining({
+        label: 'Afdeling Subsidies',
+        count: 5,
+        period: expect.stringMatching(/^2026-K[1-4]$/),
+      }),
+    ]);
+    const bad = await f.member.inject({
+      method: 'GET',
+      url: `${W()}/obstacle-dashboard?trendBy=reporter&period=week`,
+    });
+    expect(bad.statusCode).toBe(400);
+    const pointers = bad.json<{ errors: { pointer: string }[] }>().errors.map((e) => e.pointer);
+    expect(pointers.sort()).toEqual(['/period', '/trendBy']);
   });
 
   it('renders the yearly report as escaped Dutch HTML and as CSV', async () => {

@@ -18,6 +18,23 @@ export interface DashboardRow {
   resolvedAt: string | null;
 }
 
+/** What the trend groups by, and per which period. */
+export const trendDimensions = ['category', 'status', 'area', 'domain', 'owner'] as const;
+export type TrendBy = (typeof trendDimensions)[number];
+export const trendPeriods = ['month', 'quarter'] as const;
+export type TrendPeriod = (typeof trendPeriods)[number];
+export interface TrendOptions {
+  by: TrendBy;
+  period: TrendPeriod;
+}
+export const defaultTrend: TrendOptions = { by: 'category', period: 'month' };
+
+/** "2026-03" for a month, "2026-K1" for a quarter (kwartaal), of an ISO timestamp. */
+export function periodOf(iso: string, period: TrendPeriod): string {
+  if (period === 'month') return iso.slice(0, 7);
+  return `${iso.slice(0, 4)}-K${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
 export interface Cell {
   key: string;
   label: string;
@@ -41,8 +58,8 @@ export interface Dashboard {
   byArea: Cell[];
   byDomain: Cell[];
   byOwner: Cell[];
-  /** Reports per month and category. */
-  trend: (Cell & { period: string; category: ObstacleCategory })[];
+  /** Reports per period (month or quarter) and group of the chosen dimension. */
+  trend: { by: TrendBy; period: TrendPeriod; cells: TrendCell[] };
   timeToFirstResponse: Duration;
   timeToResolution: Duration;
 }
@@ -100,44 +117,58 @@ function duration(
   return { medianDays: Math.round(median(days) * 10) / 10, n: days.length, suppressed: false };
 }
 
+export type TrendCell = Cell & { period: string };
+
 export interface Labels {
   area: (id: string) => string;
   domain: (id: string) => string;
   owner: (id: string) => string;
 }
 
-export function buildDashboard(rows: readonly DashboardRow[], labels: Labels): Dashboard {
-  const trendAcc = new Map<string, { n: number; e: number }>();
+export function buildDashboard(
+  rows: readonly DashboardRow[],
+  labels: Labels,
+  trendOptions: TrendOptions = defaultTrend,
+): Dashboard {
+  const keys: Record<TrendBy, (r: DashboardRow) => readonly string[]> = {
+    category: (r) => [r.category],
+    status: (r) => [r.status],
+    area: (r) => r.areaIds,
+    domain: (r) => r.domainIds,
+    owner: (r) => (r.ownerId ? [r.ownerId] : []),
+  };
+  const label: Record<TrendBy, (k: string) => string> = {
+    category: (k) => k,
+    status: (k) => k,
+    area: labels.area,
+    domain: labels.domain,
+    owner: labels.owner,
+  };
+  const by = trendOptions.by;
+  const periods = new Map<string, DashboardRow[]>();
   for (const r of rows) {
-    const k = `${r.createdAt.slice(0, 7)} ${r.category}`;
-    const a = trendAcc.get(k) ?? { n: 0, e: 0 };
-    a.n += 1;
-    a.e += r.endorsements;
-    trendAcc.set(k, a);
+    const p = periodOf(r.createdAt, trendOptions.period);
+    const list = periods.get(p);
+    if (list) list.push(r);
+    else periods.set(p, [r]);
   }
-  const trend = [...trendAcc]
-    .map(([k, a]) => {
-      const [period, category] = k.split(' ') as [string, ObstacleCategory];
-      return { ...cell(k, k, a.n, a.e), period, category };
-    })
-    .sort((x, y) => x.period.localeCompare(y.period) || x.category.localeCompare(y.category));
+  const cells: TrendCell[] = [...periods]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([period, inPeriod]) =>
+      group(inPeriod, keys[by], label[by])
+        .sort((x, y) => x.key.localeCompare(y.key))
+        .map((c) => ({ ...c, period })),
+    );
+  const trend = { ...trendOptions, cells };
   return {
     threshold: SUPPRESS_BELOW,
     total: suppress(rows.length),
     totalSuppressed: rows.length < SUPPRESS_BELOW,
-    byCategory: group(
-      rows,
-      (r) => [r.category],
-      (k) => k,
-    ),
-    byStatus: group(
-      rows,
-      (r) => [r.status],
-      (k) => k,
-    ),
-    byArea: group(rows, (r) => r.areaIds, labels.area),
-    byDomain: group(rows, (r) => r.domainIds, labels.domain),
-    byOwner: group(rows, (r) => (r.ownerId ? [r.ownerId] : []), labels.owner),
+    byCategory: group(rows, keys.category, label.category),
+    byStatus: group(rows, keys.status, label.status),
+    byArea: group(rows, keys.area, label.area),
+    byDomain: group(rows, keys.domain, label.domain),
+    byOwner: group(rows, keys.owner, label.owner),
     trend,
     timeToFirstResponse: duration(rows, (r) => r.firstResponseAt),
     timeToResolution: duration(rows, (r) => r.resolvedAt),

@@ -6,10 +6,9 @@ import type { AppContext } from '../../context.ts';
 import { requireWorkspace } from '../../http/auth.ts';
 import { problems, workspaceParams } from '../../http/route-schema.ts';
 import { cachedDashboardJson } from './dashboard-cache.ts';
-import type { Dashboard } from './dashboard.ts';
+import { trendDimensions, trendPeriods, type Dashboard } from './dashboard.ts';
 import { yearlyReport } from './insight-service.ts';
 import { closePdfBrowser } from './pdf.ts';
-import { category } from './schema.ts';
 
 const year = z.coerce.number().int().min(2000).max(2100);
 
@@ -34,7 +33,13 @@ export const dashboardSchema = z.object({
   byArea: z.array(cell),
   byDomain: z.array(cell),
   byOwner: z.array(cell),
-  trend: z.array(cell.extend({ period: z.string().describe('YYYY-MM'), category })),
+  trend: z.object({
+    by: z.enum(trendDimensions),
+    period: z.enum(trendPeriods),
+    cells: z.array(
+      cell.extend({ period: z.string().describe('YYYY-MM for months, YYYY-Kn for quarters') }),
+    ),
+  }),
   timeToFirstResponse: duration,
   timeToResolution: duration,
 });
@@ -69,6 +74,11 @@ export function insightRoutes(app: FastifyInstance, ctx: AppContext): void {
       params: workspaceParams,
       querystring: z.strictObject({
         year: year.optional().describe('Only obstacles of this year'),
+        trendBy: z
+          .enum(trendDimensions)
+          .default('category')
+          .describe('What the trend groups by: category, status, area, domain or owner'),
+        period: z.enum(trendPeriods).default('month').describe('The trend per month or quarter'),
       }),
       response: { 200: dashboardSchema, ...problems() },
     },

@@ -2,7 +2,19 @@ import { assertCan } from '../../auth/policy.ts';
 import type { Actor, AppContext } from '../../context.ts';
 import type { ObstaclesTable } from '../../db/types.ts';
 import { AppError } from '../../http/problem.ts';
-import { buildDashboard, type DashboardRow } from './dashboard.ts';
+import {
+  buildDashboard,
+  defaultTrend,
+  type DashboardRow,
+  type TrendBy,
+  type TrendPeriod,
+} from './dashboard.ts';
+
+export interface DashboardQuery {
+  year?: number | undefined;
+  trendBy?: TrendBy | undefined;
+  period?: TrendPeriod | undefined;
+}
 import {
   areaNames,
   dashboardLinks,
@@ -79,7 +91,7 @@ export async function getDashboard(
   ctx: AppContext,
   actor: Actor,
   workspaceId: string,
-  q: { year?: number | undefined },
+  q: DashboardQuery,
 ) {
   assertCan(actor, 'obstacles.read', workspaceId);
   const { plain, labels } = await load(
@@ -88,7 +100,10 @@ export async function getDashboard(
     (range) => dashboardObstacles(ctx.db, workspaceId, range),
     q.year,
   );
-  return buildDashboard(plain, labels);
+  return buildDashboard(plain, labels, {
+    by: q.trendBy ?? defaultTrend.by,
+    period: q.period ?? defaultTrend.period,
+  });
 }
 
 export async function reportData(

@@ -5,10 +5,16 @@ import { SelectField } from '../../components/form-fields.tsx';
 import { Table, TableHead } from '../../components/table.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { obstacleDashboardQuery, reportUrl } from './data.ts';
-import type { DashboardCell, ObstacleCategory, ObstacleStatus } from './types.ts';
+import { TrendSection } from './trend-section.tsx';
+import type {
+  DashboardCell,
+  ObstacleCategory,
+  ObstacleStatus,
+  TrendBy,
+  TrendPeriod,
+} from './types.ts';
 
 const CategoryChart = lazy(() => import('./category-chart.tsx'));
-const TrendChart = lazy(() => import('./trend-chart.tsx'));
 
 /** The last five years, newest first: what the year choice offers. */
 const recentYears = (now: number) => Array.from({ length: 5 }, (_, i) => now - i);
@@ -22,10 +28,14 @@ export function ObstacleDashboard({ slug }: { slug: string }) {
   const format = useFormat();
   const thisYear = new Date().getUTCFullYear();
   const [chosen, setChosen] = useState('');
+  const [trend, setTrend] = useState<{ by: TrendBy; period: TrendPeriod }>({
+    by: 'category',
+    period: 'month',
+  });
   const year = chosen ? Number(chosen) : undefined;
   const reportYear = year ?? thisYear;
-  const { data: loaded } = useQuery(obstacleDashboardQuery(slug, year));
-  // The route loader fetched all years; while another year loads, those numbers stay.
+  const { data: loaded } = useQuery(obstacleDashboardQuery(slug, year, trend));
+  // The route loader fetched all years; while another choice loads, those numbers stay.
   const { data: all } = useQuery({ ...obstacleDashboardQuery(slug), enabled: !loaded });
   const data = loaded ?? all;
   if (!data) return null;
@@ -63,17 +73,6 @@ export function ObstacleDashboard({ slug }: { slug: string }) {
   const bars = data.byCategory.flatMap((c) =>
     c.count === null ? [] : [{ label: categoryLabel(c), count: c.count }],
   );
-  const trendBars = data.trend.flatMap((c) =>
-    c.count === null
-      ? []
-      : [{ period: c.period, label: t(`obstacles.category.${c.category}`), count: c.count }],
-  );
-  const periods = [...new Set(data.trend.map((c) => c.period))].sort();
-  const trendCategories = data.byCategory.filter((c) =>
-    data.trend.some((p) => p.category === c.key),
-  );
-  const trendCell = (period: string, key: string) =>
-    data.trend.find((c) => c.period === period && c.category === key);
   const n = (d: { n: number | null }) => (d.n === null ? '' : ` (n = ${d.n})`);
   return (
     <section aria-labelledby="obstacle-dashboard">
@@ -115,38 +114,13 @@ export function ObstacleDashboard({ slug }: { slug: string }) {
       {table(t('obstacles.dashboard.byOwner'), data.byOwner, (c) => c.label)}
       {table(t('obstacles.dashboard.byArea'), data.byArea, (c) => c.label)}
       {table(t('obstacles.dashboard.byDomain'), data.byDomain, (c) => c.label)}
-      <h3 className="utrecht-heading-3">{t('obstacles.dashboard.trend')}</h3>
-      {trendBars.length ? (
-        <Suspense fallback={null}>
-          <TrendChart bars={trendBars} label={t('obstacles.dashboard.trendChart')} />
-        </Suspense>
-      ) : null}
-      {periods.length ? (
-        <Table caption={t('obstacles.dashboard.trendTable')}>
-          <TableHead
-            columns={[t('obstacles.columns.month'), ...trendCategories.map(categoryLabel)]}
-          />
-          <tbody className="utrecht-table__body">
-            {periods.map((period) => (
-              <tr key={period} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__header-cell">
-                  {period}
-                </th>
-                {trendCategories.map((c) => {
-                  const cell = trendCell(period, c.key);
-                  return (
-                    <td key={c.key} className="utrecht-table__cell">
-                      {cell ? count(cell.count) : '0'}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      ) : (
-        <p className="utrecht-paragraph">{t('obstacles.dashboard.noTrend')}</p>
-      )}
+      <TrendSection
+        trend={data.trend}
+        count={count}
+        by={trend.by}
+        period={trend.period}
+        onChange={setTrend}
+      />
       <h3 className="utrecht-heading-3">{t('obstacles.dashboard.report', { year: reportYear })}</h3>
       <ul className="utrecht-unordered-list">
         <li className="utrecht-unordered-list__item">

@@ -11,6 +11,8 @@ import type {
   ObstacleStatus,
   Owner,
   RedactField,
+  TrendBy,
+  TrendPeriod,
 } from './types.ts';
 
 export const OBSTACLES_PAGE_SIZE = 20;
@@ -32,15 +34,20 @@ export const obstacleQuery = (slug: string, id: string) =>
     queryFn: () => api.get<ObstacleDetail>(apiPath`/api/v1/workspaces/${slug}/obstacles/${id}`),
   });
 
-/** The dashboard of one year, or of all years when `year` is undefined. */
-export const obstacleDashboardQuery = (slug: string, year?: number) =>
+/** The dashboard of one year (or all years when `year` is undefined), with the trend asked for. */
+export const obstacleDashboardQuery = (
+  slug: string,
+  year?: number,
+  trend: { by: TrendBy; period: TrendPeriod } = { by: 'category', period: 'month' },
+) =>
   queryOptions({
-    queryKey: [...obstaclesKey(slug), 'dashboard', year ?? 'all'],
+    queryKey: [...obstaclesKey(slug), 'dashboard', year ?? 'all', trend.by, trend.period],
     queryFn: () =>
-      api.get<Dashboard>(
-        apiPath`/api/v1/workspaces/${slug}/obstacle-dashboard`,
-        year === undefined ? undefined : { year },
-      ),
+      api.get<Dashboard>(apiPath`/api/v1/workspaces/${slug}/obstacle-dashboard`, {
+        year,
+        trendBy: trend.by,
+        period: trend.period,
+      }),
   });
 
 /** Open obstacles a duplicate can be merged into (the newest 100). */

@@ -106,6 +106,11 @@ export interface Owner {
 
 export type RedactField = 'title' | 'description' | 'whatWouldHelp' | 'endorsementContext';
 
+export const trendDimensions = ['category', 'status', 'area', 'domain', 'owner'] as const;
+export type TrendBy = (typeof trendDimensions)[number];
+export const trendPeriods = ['month', 'quarter'] as const;
+export type TrendPeriod = (typeof trendPeriods)[number];
+
 export interface DashboardCell {
   key: string;
   label: string;
@@ -122,7 +127,7 @@ export interface Dashboard {
   byArea: DashboardCell[];
   byDomain: DashboardCell[];
   byOwner: DashboardCell[];
-  trend: (DashboardCell & { period: string; category: ObstacleCategory })[];
+  trend: { by: TrendBy; period: TrendPeriod; cells: (DashboardCell & { period: string })[] };
   timeToFirstResponse: { medianDays: number | null; n: number | null };
   timeToResolution: { medianDays: number | null; n: number | null };
 }
