@@ -135,8 +135,38 @@ export interface SupportCommitmentsTable {
   /** The commitment this one continues (durability counts renewals). */
   renewed_from_id: string | null;
   status: CommitmentStatus;
+  /** When it was ended early or cancelled (null: runs to its end date). */
+  ended_at: string | null;
+  /** Why it was ended early or cancelled. */
+  end_reason: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** 90 or 30 days before the end: mailed (sent) or skipped because a nearer one was due. */
+export const reminderOutcomes = ['sent', 'superseded'] as const;
+export type ReminderOutcome = (typeof reminderOutcomes)[number];
+
+/** End-of-term reminders already handled, one per commitment and offset. */
+export interface SupportCommitmentRemindersTable {
+  workspace_id: string;
+  commitment_id: string;
+  offset_days: number;
+  outcome: ReminderOutcome;
+  created_at: string;
+}
+
+/** What was delivered (or checked in as received) against a commitment, on a day. */
+export interface SupportDeliveriesTable {
+  id: string;
+  workspace_id: string;
+  commitment_id: string;
+  delivered_on: string;
+  /** Integer in the commitment type's unit (cents for money). */
+  amount: number;
+  note: string | null;
+  recorded_by: string | null;
+  created_at: string;
 }
 
 export interface SupportTables {
@@ -147,4 +177,6 @@ export interface SupportTables {
   support_need_terms: SupportNeedTermsTable;
   support_matches: SupportMatchesTable;
   support_commitments: SupportCommitmentsTable;
+  support_commitment_reminders: SupportCommitmentRemindersTable;
+  support_deliveries: SupportDeliveriesTable;
 }

@@ -211,6 +211,8 @@ export async function seedSupport(
         renewal_note: null,
         renewed_from_id: null,
         status: 'active',
+        ended_at: null,
+        end_reason: null,
         created_at: STAMP,
         updated_at: STAMP,
       };

@@ -4,6 +4,7 @@ import { sendDueEmails, type MailTransport } from '../mail/outbox.ts';
 import { claimScheduledJob, ensureScheduledJob, finishScheduledJob } from './repo.ts';
 import { cleanup } from './cleanup.ts';
 import { remindOverdueObstacles } from '../modules/obstacles/reminders.ts';
+import { remindEndingCommitments } from '../modules/support/reminders.ts';
 
 export interface ScheduledJob {
   name: string;
@@ -19,6 +20,13 @@ export const scheduledJobs: ScheduledJob[] = [
     intervalSeconds: 86400,
     run: async (ctx) => {
       await remindOverdueObstacles(ctx);
+    },
+  },
+  {
+    name: 'support-reminders',
+    intervalSeconds: 86400,
+    run: async (ctx) => {
+      await remindEndingCommitments(ctx);
     },
   },
 ];

@@ -7,6 +7,7 @@ import * as m0005 from './0005-create-actors.ts';
 import * as m0006 from './0006-add-directory-version.ts';
 import * as m0007 from './0007-create-obstacles.ts';
 import * as m0008 from './0008-create-support.ts';
+import * as m0009 from './0009-add-support-lifecycle.ts';
 
 /** Explicit, ordered index of migrations (no directory scanning: works from any cwd). */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0006-add-directory-version': m0006,
   '0007-create-obstacles': m0007,
   '0008-create-support': m0008,
+  '0009-add-support-lifecycle': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

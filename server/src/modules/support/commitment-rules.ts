@@ -27,7 +27,7 @@ export const defaultTerms = (offer: SupportOffersTable, need: SupportNeedsTable)
   endDate: earlier(offer.end_date, need.end_date),
 });
 
-/** Amount, period order, the offer's type, period, persons rule and remaining capacity. */
+/** The offer's type, the need still open, then the commitment rules and no other open proposal. */
 export async function termErrors(
   db: Db,
   offer: SupportOffersTable,
@@ -37,7 +37,6 @@ export async function termErrors(
   ignoreProposalId?: string,
 ): Promise<FieldError[]> {
   const errors: FieldError[] = [];
-  const ws = offer.workspace_id;
   if (offer.type !== need.type)
     errors.push(
       fieldError(
@@ -48,6 +47,35 @@ export async function termErrors(
     );
   if (need.status !== 'open')
     errors.push(fieldError('/needId', 'need_closed', 'The need is closed.'));
+  const rules = await commitmentErrors(db, offer, need.requester_id, requester, t);
+  errors.push(...rules);
+  if (rules.some((e) => e.code === 'end_before_start')) return errors;
+  const open = await proposalsOf(db, offer.workspace_id, offer.id, need.id);
+  if (open.some((m) => m.id !== ignoreProposalId))
+    errors.push(
+      fieldError(
+        '/needId',
+        'duplicate_proposal',
+        'This offer and need already have an open proposal.',
+      ),
+    );
+  return errors;
+}
+
+/**
+ * What every commitment must meet, whether it comes from a match or renews another: the persons
+ * rule, the amount, period order, the offer's period, remaining capacity and no overlapping
+ * commitment of the same offer to the same recipient.
+ */
+export async function commitmentErrors(
+  db: Db,
+  offer: SupportOffersTable,
+  recipientId: string,
+  requester: Pick<ActorRef, 'kind'>,
+  t: Terms,
+): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  const ws = offer.workspace_id;
   if (requester.kind === 'person' && Number(offer.persons_eligible) !== 1)
     errors.push(
       fieldError('/needId', 'persons_not_eligible', 'This offer is for organisations only.'),
@@ -85,22 +113,13 @@ export async function termErrors(
         `The offer has ${Math.max(0, remaining)} per month left in this period.`,
       ),
     );
-  const pair = await activeCommitmentsOfPair(db, ws, offer.id, need.requester_id);
+  const pair = await activeCommitmentsOfPair(db, ws, offer.id, recipientId);
   if (pair.some((c) => overlapDays(dayRange(c.start_date, c.end_date), window) > 0))
     errors.push(
       fieldError(
         '/needId',
         'overlapping_commitment',
         'This offer already supports this recipient in an overlapping period.',
-      ),
-    );
-  const open = await proposalsOf(db, ws, offer.id, need.id);
-  if (open.some((m) => m.id !== ignoreProposalId))
-    errors.push(
-      fieldError(
-        '/needId',
-        'duplicate_proposal',
-        'This offer and need already have an open proposal.',
       ),
     );
   return errors;

@@ -56,7 +56,7 @@ export const commitmentParams = workspaceParams.extend({
   commitmentId: uuid.describe('Commitment id'),
 });
 
-const renewal = z
+export const renewal = z
   .enum(renewalTerms)
   .describe('After the end: none, on_request (ask again) or automatic');
 
@@ -132,6 +132,8 @@ export const commitmentSchema = z.object({
   ...termsFields,
   renewedFromId: z.string().nullable(),
   status: z.enum(commitmentStatuses),
+  endedAt: isoDateTime.nullable().describe('When it was ended early or cancelled'),
+  endReason: z.string().nullable().describe('Why it was ended early or cancelled'),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });

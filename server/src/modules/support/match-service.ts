@@ -5,8 +5,9 @@ import type { Db } from '../../db/dialect.ts';
 import type { SupportCommitmentsTable, SupportMatchesTable } from '../../db/types.ts';
 import { conflict, fieldError, forbidden, notFound, type FieldError } from '../../http/problem.ts';
 import { invalid, isManager, userIdOf } from '../activities/checks.ts';
-import { actorsByIds, findActor } from '../activities/refs-repo.ts';
+import { findActor } from '../activities/refs-repo.ts';
 import { mayEditNeed, mayEditOffer, seesNeed, seesOffer, unitOf } from './access.ts';
+import { commitmentDtos } from './commitment-dto.ts';
 import { defaultTerms, termErrors } from './commitment-rules.ts';
 import {
   findCommitment,
@@ -17,13 +18,7 @@ import {
   listMatches,
   updateMatch,
 } from './match-repo.ts';
-import type {
-  CommitmentListQuery,
-  CommitmentOut,
-  MatchCreate,
-  MatchListQuery,
-  MatchOut,
-} from './match-schema.ts';
+import type { CommitmentListQuery, MatchCreate, MatchListQuery, MatchOut } from './match-schema.ts';
 import { findNeed } from './need-repo.ts';
 import { findOffer, lockOffer } from './repo.ts';
 
@@ -205,6 +200,8 @@ export async function acceptMatch(
         renewal_note: v.m.renewal_note,
         renewed_from_id: null,
         status: 'active',
+        ended_at: null,
+        end_reason: null,
         created_at: now,
         updated_at: now,
       };
@@ -259,39 +256,6 @@ export async function getMatches(
   const items: MatchOut[] = [];
   for (const r of rows) items.push(await matchOut(ctx.db, actor, workspaceId, r));
   return { items, total };
-}
-
-async function commitmentDtos(
-  db: Db,
-  workspaceId: string,
-  rows: readonly SupportCommitmentsTable[],
-) {
-  const actors = await actorsByIds(
-    db,
-    workspaceId,
-    rows.flatMap((r) => [r.provider_id, r.recipient_id]),
-  );
-  return rows.map((r): CommitmentOut => ({
-    id: r.id,
-    matchId: r.match_id,
-    offerId: r.offer_id,
-    needId: r.need_id,
-    providerId: r.provider_id,
-    providerName: actors.get(r.provider_id)?.name ?? '',
-    recipientId: r.recipient_id,
-    recipientName: actors.get(r.recipient_id)?.name ?? '',
-    type: r.type,
-    unit: unitOf(r.type),
-    amountPerMonth: Number(r.amount_per_month),
-    startDate: r.start_date,
-    endDate: r.end_date,
-    renewal: r.renewal,
-    renewalNote: r.renewal_note,
-    renewedFromId: r.renewed_from_id,
-    status: r.status,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  }));
 }
 
 export async function getCommitments(

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { requireWorkspace } from '../../http/auth.ts';
 import { pageBounds, pageOf, paged } from '../../http/pagination.ts';
 import { noContent, problems, workspaceParams } from '../../http/route-schema.ts';
+import { lifecycleRoutes } from './lifecycle-routes.ts';
 import { matchRoutes } from './match-routes.ts';
 import { changeNeed, createNeed, getNeed, getNeeds, removeNeed } from './need-service.ts';
 import { changeOffer, createOffer, getOffer, getOffers, removeOffer } from './offer-service.ts';
@@ -211,4 +212,5 @@ export function supportRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   matchRoutes(app, ctx);
+  lifecycleRoutes(app, ctx);
 }

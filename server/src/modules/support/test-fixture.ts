@@ -16,6 +16,8 @@ export const SUPPORT_TABLES = [
   'support_need_terms',
   'support_matches',
   'support_commitments',
+  'support_commitment_reminders',
+  'support_deliveries',
 ] as const;
 
 /** Every row of the support tables, to compare before and after a refused call. */
@@ -93,7 +95,18 @@ export async function supportFixture(t: () => TestApp) {
       url: `${W}/support-matches/${matchId}/acceptances`,
       payload: { side },
     });
-  return { ...f, fund, otherOrg, W, offerBody, needBody, offer, need, propose, accept };
+  /** A need of the requester, proposed for the offer and accepted by a coordinator for both sides. */
+  const commit = async (offerId: string, extra: object = {}, who: Browser = f.coordinator) => {
+    const n = await need(who, extra);
+    const m = await propose(f.coordinator, { offerId, needId: n.id });
+    for (const side of ['provider', 'recipient'] as const) {
+      const res = await accept(side === 'recipient' ? who : f.coordinator, m.id, side);
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const done = await f.coordinator.inject({ method: 'GET', url: `${W}/support-matches/${m.id}` });
+    return done.json<MatchOut>().commitmentId!;
+  };
+  return { ...f, fund, otherOrg, W, offerBody, needBody, offer, need, propose, accept, commit };
 }
 
 export type SupportFixture = Awaited<ReturnType<typeof supportFixture>>;

@@ -211,5 +211,39 @@ export const supportRows: Rows = ({ ctx, system, W }) => {
       success: 200,
       request: async (cell) => ({ params: { commitmentId: await commitment(cell) } }),
     },
+    [`POST ${W}/support-commitments/:commitmentId/ending`]: {
+      policy: policy.workspace('support.manage'),
+      success: 200,
+      request: async (cell) => ({
+        params: { commitmentId: await commitment(cell) },
+        payload: { kind: 'cancel', reason: 'Het fonds stopt met deze regeling' },
+      }),
+    },
+    [`POST ${W}/support-commitments/:commitmentId/renewals`]: {
+      policy: policy.workspace('support.manage'),
+      success: 201,
+      request: async (cell) => ({
+        params: { commitmentId: await commitment(cell) },
+        payload: { endDate: '2027-06-30' },
+      }),
+    },
+    [`POST ${W}/support-commitments/:commitmentId/deliveries`]: {
+      policy: policy.workspace('support.self'),
+      success: 201,
+      request: async (cell) => ({
+        params: { commitmentId: await commitment(cell) },
+        payload: { deliveredOn: '2026-03-01', amount: 2 },
+      }),
+    },
+    [`GET ${W}/support-commitments/:commitmentId/deliveries`]: {
+      policy: policy.workspace('support.read'),
+      success: 200,
+      request: async (cell) => ({ params: { commitmentId: await commitment(cell) } }),
+    },
+    [`GET ${W}/support-commitments/:commitmentId/durability`]: {
+      policy: policy.workspace('support.read'),
+      success: 200,
+      request: async (cell) => ({ params: { commitmentId: await commitment(cell) } }),
+    },
   };
 };
