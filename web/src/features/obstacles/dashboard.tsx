@@ -123,33 +123,23 @@ export function ObstacleDashboard({ slug }: { slug: string }) {
       />
       <h3 className="utrecht-heading-3">{t('obstacles.dashboard.report', { year: reportYear })}</h3>
       <ul className="utrecht-unordered-list">
-        <li className="utrecht-unordered-list__item">
-          <a
-            className="utrecht-link utrecht-link--html-a"
-            href={reportUrl(slug, reportYear, 'html')}
-            download
-          >
-            {t('obstacles.dashboard.reportHtml', { year: reportYear })}
-          </a>
-        </li>
-        <li className="utrecht-unordered-list__item">
-          <a
-            className="utrecht-link utrecht-link--html-a"
-            href={reportUrl(slug, reportYear, 'pdf')}
-            download
-          >
-            {t('obstacles.dashboard.reportPdf', { year: reportYear })}
-          </a>
-        </li>
-        <li className="utrecht-unordered-list__item">
-          <a
-            className="utrecht-link utrecht-link--html-a"
-            href={reportUrl(slug, reportYear, 'csv')}
-            download
-          >
-            {t('obstacles.dashboard.reportCsv', { year: reportYear })}
-          </a>
-        </li>
+        {(
+          [
+            ['html', 'obstacles.dashboard.reportHtml'],
+            ['pdf', 'obstacles.dashboard.reportPdf'],
+            ['csv', 'obstacles.dashboard.reportCsv'],
+          ] as const
+        ).map(([fmt, key]) => (
+          <li key={fmt} className="utrecht-unordered-list__item">
+            <a
+              className="utrecht-link utrecht-link--html-a"
+              href={reportUrl(slug, reportYear, fmt)}
+              download
+            >
+              {t(key, { year: reportYear })}
+            </a>
+          </li>
+        ))}
       </ul>
     </section>
   );

@@ -8,7 +8,9 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FeedbackMessage, useFeedback } from '../../components/feedback.tsx';
 import { TextLink } from '../../components/links.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { SelectField } from '../../components/form-fields.tsx';
 import { Fact, Facts } from '../actors/facts.tsx';
+import { TextAreaField } from '../actors/fields.tsx';
 import { areasQuery, termsQuery, useTermLabel } from '../actors/reference.ts';
 import { Coordination } from './coordination.tsx';
 import { obstacleQuery, useEndorse, useRespond, useWithdraw } from './data.ts';
@@ -148,22 +150,12 @@ export function ObstacleView({ slug, id }: { slug: string; id: string }) {
               });
             }}
           >
-            <div className="utrecht-form-field utrecht-form-field--text">
-              <div className="utrecht-form-field__label">
-                <label className="utrecht-form-label" htmlFor="endorse-context">
-                  {t('obstacles.detail.endorseContext')}
-                </label>
-              </div>
-              <div className="utrecht-form-field__input">
-                <textarea
-                  id="endorse-context"
-                  className="utrecht-textarea utrecht-textarea--html-textarea"
-                  rows={3}
-                  value={context}
-                  onChange={(e) => setContext(e.target.value)}
-                />
-              </div>
-            </div>
+            <TextAreaField
+              spec={{ id: 'endorse-context', label: t('obstacles.detail.endorseContext') }}
+              rows={3}
+              value={context}
+              onChange={(e) => setContext(e.target.value)}
+            />
             <Button type="submit" pending={endorse.isPending}>
               {t('obstacles.detail.endorse')}
             </Button>
@@ -190,43 +182,21 @@ export function ObstacleView({ slug, id }: { slug: string; id: string }) {
           }}
         >
           <h2 className="utrecht-heading-2">{t('obstacles.detail.respond')}</h2>
-          <div className="utrecht-form-field utrecht-form-field--select">
-            <div className="utrecht-form-field__label">
-              <label className="utrecht-form-label" htmlFor="respond-status">
-                {t('obstacles.detail.nextStatus')}
-              </label>
-            </div>
-            <div className="utrecht-form-field__input">
-              <select
-                id="respond-status"
-                className="utrecht-select utrecht-select--html-select"
-                value={nextStatus}
-                onChange={(e) => setNext(e.target.value as ObstacleStatus)}
-              >
-                {o.viewer.nextStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`obstacles.status.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <div className="utrecht-form-field utrecht-form-field--text">
-            <div className="utrecht-form-field__label">
-              <label className="utrecht-form-label" htmlFor="respond-explanation">
-                {t('obstacles.detail.explanation')}
-              </label>
-            </div>
-            <div className="utrecht-form-field__input">
-              <textarea
-                id="respond-explanation"
-                className="utrecht-textarea utrecht-textarea--html-textarea"
-                rows={3}
-                value={explanation}
-                onChange={(e) => setExplanation(e.target.value)}
-              />
-            </div>
-          </div>
+          <SelectField
+            spec={{ id: 'respond-status', label: t('obstacles.detail.nextStatus') }}
+            options={o.viewer.nextStatuses.map((st) => ({
+              value: st,
+              label: t(`obstacles.status.${st}`),
+            }))}
+            value={nextStatus}
+            onChange={(e) => setNext(e.target.value as ObstacleStatus)}
+          />
+          <TextAreaField
+            spec={{ id: 'respond-explanation', label: t('obstacles.detail.explanation') }}
+            rows={3}
+            value={explanation}
+            onChange={(e) => setExplanation(e.target.value)}
+          />
           <Button type="submit" pending={respond.isPending}>
             {t('obstacles.detail.send')}
           </Button>

@@ -7,7 +7,7 @@ import { SelectField, SubmitButton, TextField } from '../../components/form-fiel
 import { requiredCodes, useForm, type FieldSpecs } from '../../lib/form.ts';
 import { RecordPicker, type Picked } from '../activities/record-picker.tsx';
 import { AreaPicker } from '../actors/area-picker.tsx';
-import { CheckboxGroup } from '../actors/fields.tsx';
+import { CheckboxGroup, TextAreaField } from '../actors/fields.tsx';
 import { areasQuery, termsQuery, useTermLabel } from '../actors/reference.ts';
 import { useReportObstacle } from './data.ts';
 import {
@@ -52,39 +52,15 @@ export function ReportForm({ slug }: { slug: string }) {
   const errors = form.errors(specs, save.error, t);
   const subcategories: readonly ObstacleSubcategory[] =
     obstacleSubcategories[form.values.category as ObstacleCategory];
-  const textarea = (name: 'description' | 'whatWouldHelp') => {
-    const spec = specs[name];
-    const error = errors.fields[name];
-    return (
-      <div
-        className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}
-      >
-        <div className="utrecht-form-field__label">
-          <label className="utrecht-form-label" htmlFor={spec.id}>
-            {spec.label}
-          </label>
-        </div>
-        {error ? (
-          <div
-            className="utrecht-form-field__error-message utrecht-form-field-error-message"
-            id={`${spec.id}-error`}
-          >
-            {error}
-          </div>
-        ) : null}
-        <div className="utrecht-form-field__input">
-          <textarea
-            id={spec.id}
-            className="utrecht-textarea utrecht-textarea--html-textarea"
-            rows={5}
-            value={form.values[name]}
-            onChange={(e) => form.setValues((v) => ({ ...v, [name]: e.target.value }))}
-            {...(error ? { 'aria-invalid': true, 'aria-describedby': `${spec.id}-error` } : {})}
-          />
-        </div>
-      </div>
-    );
-  };
+  const textarea = (name: 'description' | 'whatWouldHelp') => (
+    <TextAreaField
+      spec={specs[name]}
+      error={errors.fields[name]}
+      rows={5}
+      value={form.values[name]}
+      onChange={(e) => form.setValues((v) => ({ ...v, [name]: e.target.value }))}
+    />
+  );
   const radio = (value: boolean, label: string, help: string, id: string) => (
     <div className="utrecht-form-field utrecht-form-field--radio">
       <div className="utrecht-form-field__input">
