@@ -21,6 +21,7 @@ import { rdToWgs84 } from '../server/src/modules/areas/import/crs.ts';
 import { checkGeometry } from '../server/src/modules/areas/import/geometry.ts';
 import { readCollectionBytes } from '../server/src/modules/areas/import/reader.ts';
 import { installSignalHandlers, onCleanup, runCleanup, wasInterrupted } from './processes.ts';
+import { gitCommit, root } from './setup.ts';
 
 /**
  * `node --import tsx bench/import-areas.ts [--db sqlite|postgres|both]`: the whole-country area
@@ -33,7 +34,6 @@ import { installSignalHandlers, onCleanup, runCleanup, wasInterrupted } from './
  * file's size). Appends a dated section to bench/RESULTS.md. Targets: < 60 s and < 1 GB each.
  */
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const cliBin = join(root, 'server/bin/wijkdragers.mjs');
 const self = fileURLToPath(import.meta.url);
 const resultsFile = join(root, 'bench/RESULTS.md');
@@ -220,15 +220,6 @@ const reachable = (url: string): Promise<boolean> =>
     () => true,
     () => false,
   );
-
-function gitCommit(): string {
-  try {
-    const git = (...a: string[]) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
-    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' + uncommitted changes' : ''}`;
-  } catch {
-    return 'unknown';
-  }
-}
 
 const s1 = (n: number) => n.toFixed(1);
 const mb0 = (n: number) => Math.round(n).toLocaleString('en-US');

@@ -1,23 +1,22 @@
-import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { demoLogins } from '../server/src/demo/seed.ts';
-import { createRandom } from '../server/src/demo/random.ts';
-import { analyze, openDatabase } from '../server/src/db/dialect.ts';
-import { bumpObstacleVersion } from '../server/src/modules/obstacles/insight-repo.ts';
-import { workspaceMembers } from '../server/src/modules/obstacles/owners-repo.ts';
-import { insertEndorsement } from '../server/src/modules/obstacles/repo.ts';
+import { ensureEndorsements } from './obstacles-data.ts';
+import { REPORT_RUNS, REPORT_YEAR, timeCli, timeReport, type Timing } from './obstacles-reports.ts';
 import {
-  createPostgres,
-  createSqlite,
-  isPostgresReachable,
-  type Dialect,
-  type SeededDatabase,
-} from './database.ts';
+  childEnv,
+  chooseDialects,
+  gitCommit,
+  helloScript,
+  log,
+  resultsFile,
+  root,
+  serverBin,
+} from './setup.ts';
+import { createPostgres, createSqlite, type Dialect, type SeededDatabase } from './database.ts';
 import { check, login, measure, type Measurement, type Target } from './measure.ts';
 import {
   assertAlive,
@@ -45,17 +44,10 @@ import { appendResults, printPass, type Pass, type Row } from './report.ts';
  * Targets: dashboard p99 ≤ 25 ms at 64 connections; a year's report in < 5 s.
  */
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const serverBin = join(root, 'server/bin/wijkdragers.mjs');
-const helloScript = join(root, 'bench/hello.ts');
-const resultsFile = join(root, 'bench/RESULTS.md');
 const P99_TARGET_MS = 25;
 const REPORT_TARGET_S = 5;
-const REPORT_YEAR = 2025;
-const REPORT_RUNS = 3;
 
 const officer = demoLogins.find((l) => l.role === 'policy_officer');
-const log = (line: string) => process.stderr.write(`${line}\n`);
 
 interface Options {
   duration: number;
@@ -126,92 +118,6 @@ function parse(argv: string[]): Options | 'help' {
   };
 }
 
-async function chooseDialects(o: Options): Promise<Dialect[]> {
-  if (o.db === 'sqlite') return ['sqlite'];
-  const reachable = await isPostgresReachable(o.pgUrl);
-  if (o.db === 'auto') {
-    if (!reachable) log(`PostgreSQL not reachable at ${o.pgUrl}: SQLite only.`);
-    return reachable ? ['sqlite', 'postgres'] : ['sqlite'];
-  }
-  if (!reachable) throw new Error(`PostgreSQL is not reachable at ${o.pgUrl}`);
-  return o.db === 'both' ? ['sqlite', 'postgres'] : ['postgres'];
-}
-
-/**
- * Tops the demo workspace up to `target` endorsements (through the repo, in one transaction):
- * members who do not endorse an obstacle yet endorse it, obstacle by obstacle. Deterministic.
- */
-async function ensureEndorsements(url: string, target: number) {
-  const handle = openDatabase(url);
-  try {
-    const db = handle.db;
-    const ws = await db
-      .selectFrom('workspaces')
-      .select('id')
-      .where('slug', '=', 'demo')
-      .executeTakeFirstOrThrow();
-    const count = async (table: 'obstacles' | 'obstacle_endorsements') =>
-      Number(
-        (
-          await db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll<string | number>().as('n'))
-            .where('workspace_id', '=', ws.id)
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    const seeded = await count('obstacle_endorsements');
-    let added = 0;
-    if (seeded < target) {
-      const obstacles = await db
-        .selectFrom('obstacles')
-        .select(['id', 'reporter_user_id', 'created_at'])
-        .where('workspace_id', '=', ws.id)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
-      const existing = new Set(
-        (
-          await db
-            .selectFrom('obstacle_endorsements')
-            .select(['obstacle_id', 'user_id'])
-            .where('workspace_id', '=', ws.id)
-            .execute()
-        ).map((e) => `${e.obstacle_id} ${e.user_id}`),
-      );
-      const members = (await workspaceMembers(db, ws.id)).map((m) => m.user_id);
-      const random = createRandom(0xe4d0);
-      await db.transaction().execute(async (trx) => {
-        for (let i = 0; seeded + added < target; i++) {
-          const o = obstacles[i % obstacles.length]!;
-          const user = random.pick(members);
-          if (user === o.reporter_user_id || existing.has(`${o.id} ${user}`)) continue;
-          existing.add(`${o.id} ${user}`);
-          await insertEndorsement(trx, {
-            id: random.uuid(),
-            workspace_id: ws.id,
-            obstacle_id: o.id,
-            user_id: user,
-            context: null,
-            created_at: new Date(Date.parse(o.created_at) + 86_400_000).toISOString(),
-          });
-          added++;
-        }
-        await bumpObstacleVersion(trx, ws.id);
-      });
-      await analyze(db);
-    }
-    return { obstacles: await count('obstacles'), seeded, added };
-  } finally {
-    await handle.destroy();
-  }
-}
-
-function childEnv(extra: Record<string, string>): Record<string, string> {
-  const keep = ['HOME', 'TMPDIR'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : []));
-  return { ...Object.fromEntries(keep), ...extra };
-}
-
 function serverEnv(db: SeededDatabase, dataDir: string, secret: string, port: number) {
   return childEnv({
     DATABASE_URL: db.url,
@@ -224,62 +130,6 @@ function serverEnv(db: SeededDatabase, dataDir: string, secret: string, port: nu
     DATA_DIR: dataDir,
     // Never used by GET requests; set so production configuration is complete.
     SMTP_URL: 'smtp://127.0.0.1:2525',
-  });
-}
-
-interface Timing {
-  name: string;
-  /** Seconds, each run. */
-  runs: number[];
-  bytes: number;
-  /** A CLI process: its time includes starting Node and tsx, so it is shown, not judged. */
-  cli?: boolean;
-}
-
-/** Fetches the report `runs` times, one after another, timing each from request to last byte. */
-async function timeReport(url: string, headers: Record<string, string>, want: string) {
-  const runs: number[] = [];
-  let bytes = 0;
-  for (let i = 0; i < REPORT_RUNS; i++) {
-    const t0 = performance.now();
-    const res = await fetch(url, { headers });
-    const body = Buffer.from(await res.arrayBuffer());
-    runs.push((performance.now() - t0) / 1000);
-    if (res.status !== 200 || !res.headers.get('content-type')?.startsWith(want))
-      throw new Error(`${url}: ${res.status} ${res.headers.get('content-type')}`);
-    if (want === 'application/pdf' && body.subarray(0, 5).toString() !== '%PDF-')
-      throw new Error(`${url}: not a PDF`);
-    bytes = body.length;
-  }
-  return { runs, bytes };
-}
-
-/** `wijkdragers report obstacles --format <f> --out <file>` as its own process, spawn to exit. */
-function timeCli(
-  env: Record<string, string>,
-  format: 'html' | 'pdf',
-  out: string,
-): Promise<Timing> {
-  const args = ['report', 'obstacles', '--workspace', 'demo', '--year', String(REPORT_YEAR)];
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, [serverBin, ...args, '--format', format, '--out', out], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`report obstacles exited ${code}: ${stderr}`));
-      resolve({
-        name: `CLI \`report obstacles --format ${format}\` (a process: Node, tsx, migration check)`,
-        runs: [(performance.now() - t0) / 1000],
-        bytes: statSync(out).size,
-        cli: true,
-      });
-    });
   });
 }
 
@@ -420,15 +270,6 @@ async function runPass(
     ],
   };
   return { pass, missed };
-}
-
-function gitCommit(): string {
-  try {
-    const git = (...a: string[]) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
-    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' + uncommitted changes' : ''}`;
-  } catch {
-    return 'unknown';
-  }
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,19 +1,21 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { demoLogins } from '../server/src/demo/seed.ts';
 import { parseOptions, usage, UsageError, type BenchOptions } from './args.ts';
-import {
-  createPostgres,
-  createSqlite,
-  isPostgresReachable,
-  type Dialect,
-  type SeededDatabase,
-} from './database.ts';
+import { createPostgres, createSqlite, type Dialect, type SeededDatabase } from './database.ts';
 import { directoryTargets } from './directory-targets.ts';
+import {
+  childEnv,
+  chooseDialects,
+  gitCommit,
+  helloScript,
+  log,
+  resultsFile,
+  root,
+  serverBin,
+} from './setup.ts';
 import { check, login, measure, type Measurement, type Target } from './measure.ts';
 import {
   assertAlive,
@@ -36,31 +38,7 @@ import { appendResults, printPass, type Pass, type Row } from './report.ts';
  * hello-world as separate processes, and measures each endpoint between two ceiling runs.
  */
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const serverBin = join(root, 'server/bin/wijkdragers.mjs');
-const helloScript = join(root, 'bench/hello.ts');
-const resultsFile = join(root, 'bench/RESULTS.md');
-
 const admin = demoLogins.find((l) => l.role === 'admin');
-
-async function chooseDialects(options: BenchOptions): Promise<Dialect[]> {
-  if (options.db === 'sqlite') return ['sqlite'];
-  const reachable = await isPostgresReachable(options.pgUrl);
-  if (options.db === 'auto') {
-    if (!reachable)
-      process.stderr.write(`PostgreSQL not reachable at ${options.pgUrl}: SQLite only.\n`);
-    return reachable ? ['sqlite', 'postgres'] : ['sqlite'];
-  }
-  if (!reachable) throw new Error(`PostgreSQL is not reachable at ${options.pgUrl}`);
-  return options.db === 'both' ? ['sqlite', 'postgres'] : ['postgres'];
-}
-
-function childEnv(extra: Record<string, string>): Record<string, string> {
-  const keep = ['HOME', 'TMPDIR'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : []));
-  return { ...Object.fromEntries(keep), ...extra };
-}
-
-const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function startServer(db: SeededDatabase, dataDir: string, secret: string) {
   const port = await freePort();
@@ -184,15 +162,6 @@ function commandLine(argv: string[]): string {
   return process.env.npm_lifecycle_event === 'bench'
     ? `npm run bench${args ? ` -- ${args}` : ''}`
     : `node --import tsx bench/run.ts${args ? ` ${args}` : ''}`;
-}
-
-function gitCommit(): string {
-  try {
-    const git = (...a: string[]) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
-    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' + uncommitted changes' : ''}`;
-  } catch {
-    return 'unknown';
-  }
 }
 
 async function main(argv: string[]): Promise<number> {
