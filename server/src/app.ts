@@ -8,6 +8,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './config.ts';
 import { systemClock, type AppContext, type Clock } from './context.ts';
 import { openDatabase, type DatabaseHandle } from './db/dialect.ts';
+import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerAuth } from './http/auth.ts';
 import { frameworkErrorHandler, registerHeaders } from './http/headers.ts';
@@ -81,6 +82,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     db: database.db,
     clock: options.clock ?? systemClock,
     log: app.log,
+    // PostgreSQL only: there a credential query is a round trip that costs more than the cached
+    // request it serves; SQLite answers it in process and announces nothing to other processes.
+    ...(database.dialect === 'postgres'
+      ? { credentialCache: new CredentialCache(database.credentialChanges) }
+      : {}),
   };
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
@@ -113,6 +119,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerWebApp(app, options.webRoot);
 
   app.addHook('onClose', async () => {
+    ctx.credentialCache?.close();
     if (!options.database) await database.destroy();
   });
   await app.ready();

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/dialect.ts';
 import type { Role } from './db/types.ts';
+import type { CredentialCache } from './modules/auth/credential-cache.ts';
 
 export interface Clock {
   now(): Date;
@@ -15,6 +16,8 @@ export interface AppContext {
   readonly db: Db;
   readonly clock: Clock;
   readonly log: FastifyBaseLogger;
+  /** What authentication read per credential, kept in process (PostgreSQL only, decision 0015). */
+  readonly credentialCache?: CredentialCache;
 }
 
 export const nowIso = (ctx: Pick<AppContext, 'clock'>): string => ctx.clock.now().toISOString();

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import type { Dialect } from '../config.ts';
 import type { Database } from './types.ts';
+import { CredentialChanges, CredentialWriteWatch } from './credential-changes.ts';
 
 /** The only place with dialect-specific code: connections, pragmas, locking, backup, introspection. */
 
@@ -16,6 +17,8 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   readonly db: Db;
   readonly dialect: Dialect;
+  /** When what authentication reads may have changed (credential caches, decision 0015). */
+  readonly credentialChanges: CredentialChanges;
   destroy(): Promise<void>;
 }
 
@@ -38,10 +41,13 @@ export function openDatabase(databaseUrl: string): DatabaseHandle {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('secure_delete = ON');
     assertSqlitePragmas(sqlite, file === ':memory:');
+    // SQLite announces nothing across processes, so its changes are never live (nothing cached).
+    const credentialChanges = new CredentialChanges();
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      plugins: [new CredentialWriteWatch(credentialChanges)],
     });
-    return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+    return { db, dialect: 'sqlite', credentialChanges, destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   // An idle connection that the server drops (restart, failover) is reported here and replaced by
@@ -54,12 +60,121 @@ export function openDatabase(databaseUrl: string): DatabaseHandle {
     planOnce(client);
   });
   pool.on('remove', () => open--);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const credentialChanges = new CredentialChanges((changes) =>
+    listenForCredentialChanges(databaseUrl, changes),
+  );
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CredentialWriteWatch(credentialChanges)],
+  });
   const destroy = async () => {
+    await credentialChanges.close();
     await db.destroy();
     while (open > 0) await once(pool, 'remove');
   };
-  return { db, dialect: 'postgres', destroy };
+  return { db, dialect: 'postgres', credentialChanges, destroy };
+}
+
+/** The channel on which migration 0010's triggers announce committed credential changes. */
+const CREDENTIAL_CHANNEL = 'wd_credentials';
+
+/**
+ * Listens on its own connection (a pooled one could be handed to a query). While it listens,
+ * `changes` is live; when the connection drops, it is not, and it reconnects after a second.
+ */
+function listenForCredentialChanges(
+  databaseUrl: string,
+  changes: CredentialChanges,
+): () => Promise<void> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const lost = (c: pg.Client) => {
+    if (client !== c) return;
+    client = undefined;
+    changes.setLive(false);
+    void c.end().catch(() => undefined);
+    if (!stopped) {
+      retry = setTimeout(() => void connect(), 1000);
+      retry.unref();
+    }
+  };
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: databaseUrl });
+    client = c;
+    c.on('notification', () => changes.emit('remote'));
+    c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
+    try {
+      await c.connect();
+      await c.query(`listen ${CREDENTIAL_CHANNEL}`);
+      if (client === c) changes.setLive(true);
+    } catch {
+      lost(c);
+    }
+  };
+  void connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = undefined;
+    changes.setLive(false);
+    if (c) await c.end().catch(() => undefined);
+  };
+}
+
+/** Statement triggers announce any write; row triggers skip touches of last seen/used alone. */
+const CREDENTIAL_TRIGGERS: { name: string; table: string; when: string }[] = [
+  ...['users', 'memberships', 'workspaces'].map((table) => ({
+    name: `wd_${table}_credentials`,
+    table,
+    when: 'after insert or update or delete or truncate on %t for each statement',
+  })),
+  ...['sessions', 'api_tokens'].map((table) => ({
+    name: `wd_${table}_credentials`,
+    table,
+    when: 'after delete or truncate on %t for each statement',
+  })),
+  {
+    name: 'wd_sessions_changed',
+    table: 'sessions',
+    when: `after update on %t for each row
+      when ((old.id_hash, old.user_id, old.csrf_token, old.expires_at)
+        is distinct from (new.id_hash, new.user_id, new.csrf_token, new.expires_at))`,
+  },
+  {
+    name: 'wd_api_tokens_changed',
+    table: 'api_tokens',
+    when: `after update on %t for each row
+      when ((old.token_hash, old.user_id, old.workspace_id, old.revoked_at)
+        is distinct from (new.token_hash, new.user_id, new.workspace_id, new.revoked_at))`,
+  },
+];
+
+/** Migration 0010 on PostgreSQL: NOTIFY on commit of any credential change; nothing on SQLite. */
+export async function createCredentialTriggers(db: Kysely<unknown>): Promise<void> {
+  if (db.getExecutor().adapter instanceof SqliteAdapter) return;
+  await sql
+    .raw(
+      `create or replace function wd_notify_credentials() returns trigger language plpgsql as
+       $$ begin perform pg_notify('${CREDENTIAL_CHANNEL}', ''); return null; end $$`,
+    )
+    .execute(db);
+  for (const t of CREDENTIAL_TRIGGERS) {
+    const when = t.when.replace('%t', t.table);
+    await sql
+      .raw(`create trigger ${t.name} ${when} execute function wd_notify_credentials()`)
+      .execute(db);
+  }
+}
+
+export async function dropCredentialTriggers(db: Kysely<unknown>): Promise<void> {
+  if (db.getExecutor().adapter instanceof SqliteAdapter) return;
+  for (const t of CREDENTIAL_TRIGGERS) {
+    await sql.raw(`drop trigger if exists ${t.name} on ${t.table}`).execute(db);
+  }
+  await sql.raw('drop function if exists wd_notify_credentials()').execute(db);
 }
 
 /** SQL texts PostgreSQL keeps as named prepared statements: parsed and planned once per connection. */

@@ -8,6 +8,7 @@ import * as m0006 from './0006-add-directory-version.ts';
 import * as m0007 from './0007-create-obstacles.ts';
 import * as m0008 from './0008-create-support.ts';
 import * as m0009 from './0009-add-support-lifecycle.ts';
+import * as m0010 from './0010-add-credential-notifications.ts';
 
 /** Explicit, ordered index of migrations (no directory scanning: works from any cwd). */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0007-create-obstacles': m0007,
   '0008-create-support': m0008,
   '0009-add-support-lifecycle': m0009,
+  '0010-add-credential-notifications': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

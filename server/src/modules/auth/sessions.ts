@@ -87,13 +87,22 @@ function userActor(rows: CredentialRow[], userId: string, onlyWorkspaceId?: stri
   };
 }
 
-/** One database round trip for a valid session (a second, at most once a minute, to touch it). */
+/** Reads a credential's rows through the process's credential cache when there is one. */
+function lookup<R>(ctx: AppContext, key: string, load: () => Promise<R[]>): Promise<R[]> {
+  return ctx.credentialCache ? ctx.credentialCache.lookup(key, load) : load();
+}
+
+/**
+ * One database round trip for a valid session, none when its rows are cached (decision 0015); a
+ * write at most once a minute to touch it. Expiry and idle time are checked on every request.
+ */
 export async function authenticateSession(
   ctx: AppContext,
   token: string,
 ): Promise<Authenticated | undefined> {
   const idHash = sha256(token);
-  const rows = await findSessionWithUser(ctx.db, idHash);
+  const key = `session:${idHash}`;
+  const rows = await lookup(ctx, key, () => findSessionWithUser(ctx.db, idHash));
   const session = rows[0];
   if (!session) return undefined;
   const now = ctx.clock.now();
@@ -105,7 +114,12 @@ export async function authenticateSession(
   const user = userActor(rows, session.user_id);
   if (!user) return undefined;
   if (now.getTime() - Date.parse(session.last_seen_at) >= TOUCH_EVERY_SECONDS * 1000) {
-    await touchSession(ctx.db, idHash, now.toISOString());
+    const at = now.toISOString();
+    await touchSession(ctx.db, idHash, at);
+    ctx.credentialCache?.replace(
+      key,
+      rows.map((r) => ({ ...r, last_seen_at: at })),
+    );
   }
   return {
     actor: { kind: 'user', via: 'session', sessionIdHash: idHash, ...user },
@@ -120,7 +134,9 @@ export async function authenticateApiToken(
   token: string,
 ): Promise<Authenticated | undefined> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
-  const rows = await findApiTokenWithUser(ctx.db, sha256(token));
+  const tokenHash = sha256(token);
+  const key = `token:${tokenHash}`;
+  const rows = await lookup(ctx, key, () => findApiTokenWithUser(ctx.db, tokenHash));
   const row = rows[0];
   if (!row || row.revoked_at) return undefined;
   const user = userActor(rows, row.user_id, row.token_workspace_id);
@@ -130,7 +146,12 @@ export async function authenticateApiToken(
     !row.last_used_at ||
     now.getTime() - Date.parse(row.last_used_at) >= TOUCH_EVERY_SECONDS * 1000
   ) {
-    await touchApiToken(ctx.db, row.token_id, now.toISOString());
+    const at = now.toISOString();
+    await touchApiToken(ctx.db, row.token_id, at);
+    ctx.credentialCache?.replace(
+      key,
+      rows.map((r) => ({ ...r, last_used_at: at })),
+    );
   }
   return {
     actor: {
