@@ -82,11 +82,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     db: database.db,
     clock: options.clock ?? systemClock,
     log: app.log,
-    // PostgreSQL only: there a credential query is a round trip that costs more than the cached
-    // request it serves; SQLite answers it in process and announces nothing to other processes.
-    ...(database.dialect === 'postgres'
-      ? { credentialCache: new CredentialCache(database.credentialChanges) }
-      : {}),
+    credentialCache: new CredentialCache(database.credentialChanges),
   };
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
 

@@ -16,7 +16,7 @@ export interface AppContext {
   readonly db: Db;
   readonly clock: Clock;
   readonly log: FastifyBaseLogger;
-  /** What authentication read per credential, kept in process (PostgreSQL only, decision 0015). */
+  /** What authentication read per credential, kept in process until it may have changed (decision 0015). */
   readonly credentialCache?: CredentialCache;
 }
 

@@ -35,19 +35,30 @@ export type ChangeListener = (source: ChangeSource) => void;
 /** Starts receiving announcements for `changes`; returns how to stop. */
 export type ChangeFeed = (changes: CredentialChanges) => () => Promise<void>;
 
+/** Asked before every cached read: has another process committed a change since last asked? */
+export type ChangePoll = () => boolean;
+
 /**
  * One per database handle. `live` is true only while committed changes of every process are
- * being announced (PostgreSQL LISTEN); a cache must not serve anything while it is false. The
- * feed starts with the first subscriber, so the CLI and scripts open no listening connection.
+ * announced (PostgreSQL: LISTEN) or can be asked for (SQLite: `PRAGMA data_version`, see `check`);
+ * a cache must not serve anything while it is false. The feed starts with the first subscriber,
+ * so the CLI and scripts open no listening connection.
  */
 export class CredentialChanges {
   readonly #listeners = new Set<ChangeListener>();
   readonly #feed: ChangeFeed | undefined;
+  readonly #poll: ChangePoll | undefined;
   #stop: (() => Promise<void>) | undefined;
   #live = false;
 
-  constructor(feed?: ChangeFeed) {
+  constructor(feed?: ChangeFeed, poll?: ChangePoll) {
     this.#feed = feed;
+    this.#poll = poll;
+  }
+
+  /** Signals `remote` when the poll (if any) says another process committed since last asked. */
+  check(): void {
+    if (this.#poll?.()) this.emit('remote');
   }
 
   get live(): boolean {

@@ -41,8 +41,7 @@ export function openDatabase(databaseUrl: string): DatabaseHandle {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('secure_delete = ON');
     assertSqlitePragmas(sqlite, file === ':memory:');
-    // SQLite announces nothing across processes, so its changes are never live (nothing cached).
-    const credentialChanges = new CredentialChanges();
+    const credentialChanges = sqliteCredentialChanges(sqlite);
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
       plugins: [new CredentialWriteWatch(credentialChanges)],
@@ -73,6 +72,32 @@ export function openDatabase(databaseUrl: string): DatabaseHandle {
     while (open > 0) await once(pool, 'remove');
   };
   return { db, dialect: 'postgres', credentialChanges, destroy };
+}
+
+/**
+ * SQLite tells a connection whether any other connection (another process: the CLI, a second
+ * server) committed since it last asked: `PRAGMA data_version`, a memory read. Asked before every
+ * cached read; this process's own writes are seen by the write watch.
+ */
+function sqliteCredentialChanges(sqlite: SQLite.Database): CredentialChanges {
+  const version = sqlite.prepare('pragma data_version').pluck();
+  let seen: unknown;
+  const poll = () => {
+    let now: unknown;
+    try {
+      now = version.get();
+    } catch {
+      now = Symbol('closed'); // never equal: nothing is served from a closed database
+    }
+    const changed = now !== seen;
+    seen = now;
+    return changed;
+  };
+  return new CredentialChanges((changes) => {
+    poll();
+    changes.setLive(true);
+    return () => Promise.resolve();
+  }, poll);
 }
 
 /** The channel on which migration 0010's triggers announce committed credential changes. */

@@ -66,6 +66,7 @@ export class CredentialCache {
 
   /** The cached rows of `key`, or `load()`'s, kept when nothing changed meanwhile. */
   async lookup<R>(key: string, load: () => Promise<R[]>): Promise<R[]> {
+    this.#changes.check();
     if (!this.#usable()) return load();
     const hit = this.#entries.get(key);
     if (hit && this.#now() - hit.storedAt < this.#options.maxAgeMs) {
