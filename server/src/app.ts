@@ -25,6 +25,7 @@ import { directoryRoutes } from './modules/directory/routes.ts';
 import { exchangeRoutes } from './modules/exchange/routes.ts';
 import { obstacleRoutes } from './modules/obstacles/routes.ts';
 import { supportRoutes } from './modules/support/routes.ts';
+import { fundingRoutes } from './modules/funding/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -112,6 +113,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   exchangeRoutes(app, ctx);
   obstacleRoutes(app, ctx);
   supportRoutes(app, ctx);
+  fundingRoutes(app, ctx);
   await registerWebApp(app, options.webRoot);
 
   app.addHook('onClose', async () => {

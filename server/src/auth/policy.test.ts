@@ -47,6 +47,9 @@ describe('policy', () => {
       'support.read': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
       'support.manage': ['admin', 'coordinator'],
       'support.self': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'funding.read': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'funding.manage': ['admin', 'coordinator'],
+      'funding.export': ['admin', 'coordinator', 'policy_officer', 'researcher'],
     });
   });
 

@@ -50,6 +50,13 @@ export const permissionRoles = {
   /** Ask for support as one's own carrier, propose matches and accept them for a side one may
    * edit (the service checks which records are one's own). */
   'support.self': everyone,
+  /** See funding flows (each filtered by its visibility, or by being its recipient carrier) and
+   * the funding dashboard (aggregates, cells of fewer than 5 recipients suppressed). */
+  'funding.read': everyone,
+  /** Record, change and delete funding flows. */
+  'funding.manage': ['admin', 'coordinator'],
+  /** CSV export of the funding flows the caller may see. */
+  'funding.export': ['admin', 'coordinator', 'policy_officer', 'researcher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

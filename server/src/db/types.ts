@@ -16,6 +16,7 @@ import type {
 } from './directory-types.ts';
 import type { ObstacleTables } from './obstacle-types.ts';
 import type { SupportTables } from './support-types.ts';
+import type { FundingTables } from './funding-types.ts';
 
 /**
  * Logical schema shared by SQLite and PostgreSQL. Ids are random UUIDs as text; timestamps are
@@ -185,8 +186,9 @@ export interface TaxonomyTermsTable {
 export * from './directory-types.ts';
 export * from './obstacle-types.ts';
 export * from './support-types.ts';
+export * from './funding-types.ts';
 
-export interface Database extends ObstacleTables, SupportTables {
+export interface Database extends ObstacleTables, SupportTables, FundingTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -9,6 +9,7 @@ import { createWorkspace } from '../modules/workspaces/service.ts';
 import { seedDirectory, type DemoCounts } from './directory.ts';
 import { seedObstacles } from './obstacles.ts';
 import { seedSupport } from './support.ts';
+import { seedFunding } from './funding.ts';
 import { createRandom } from './random.ts';
 
 export const scales = ['demo', 'municipality', 'national'] as const;
@@ -186,6 +187,7 @@ export async function seedDemo(
   // The obstacle register (issue 7) draws from its own stream too.
   await seedObstacles(ctx, workspace.id, createRandom(seed ^ 0x0b57ac1e), obstacleCount[scale]);
   await seedSupport(ctx, workspace.id, createRandom(seed ^ 0x5099047), scale === 'demo' ? 1 : 25);
+  await seedFunding(ctx, workspace.id, createRandom(seed ^ 0xf0d5), scale === 'demo' ? 1 : 25);
   await analyze(ctx.db);
   ctx.log.info({ scale, counts: counts.rows, directoryMs }, 'demo directory seeded');
   return {

@@ -9,6 +9,7 @@ import * as m0007 from './0007-create-obstacles.ts';
 import * as m0008 from './0008-create-support.ts';
 import * as m0009 from './0009-add-support-lifecycle.ts';
 import * as m0010 from './0010-add-credential-notifications.ts';
+import * as m0011 from './0011-create-funding-flows.ts';
 
 /** Explicit, ordered index of migrations (no directory scanning: works from any cwd). */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0008-create-support': m0008,
   '0009-add-support-lifecycle': m0009,
   '0010-add-credential-notifications': m0010,
+  '0011-create-funding-flows': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

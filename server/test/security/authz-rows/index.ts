@@ -2,6 +2,7 @@ import { activitiesRows } from './activities.ts';
 import { actorsRows } from './actors.ts';
 import { directoryRows } from './directory.ts';
 import { exchangeRows } from './exchange.ts';
+import { fundingRows } from './funding.ts';
 import { obstacleRows } from './obstacles.ts';
 import { supportRows } from './support.ts';
 import type { Rows } from './types.ts';
@@ -18,4 +19,5 @@ export const moduleRows: Rows = (env) => ({
   ...exchangeRows(env),
   ...obstacleRows(env),
   ...supportRows(env),
+  ...fundingRows(env),
 });
