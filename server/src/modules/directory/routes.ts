@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { policy } from '../../auth/policy.ts';
 import type { AppContext } from '../../context.ts';
@@ -14,13 +14,7 @@ import {
   searchPageSchema,
   searchQuery,
 } from './schema.ts';
-
-/**
- * Sends finished JSON text (made by the route's response schema, see cached.ts): with a JSON
- * content type Fastify sends a string as it is instead of serialising it again.
- */
-const sendJsonText = (reply: FastifyReply, json: string) =>
-  reply.type('application/json; charset=utf-8').send(json);
+import { sendJson } from '../../http/send-json.ts';
 
 export function directoryRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -50,7 +44,7 @@ export function directoryRoutes(app: FastifyInstance, ctx: AppContext): void {
         q,
       );
       setPageLinks(request, reply, q, total);
-      return sendJsonText(reply, json);
+      return sendJson(reply, json);
     },
   });
 
@@ -68,7 +62,7 @@ export function directoryRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: mapLayerSchema, ...problems() },
     },
     handler: async (request, reply) =>
-      sendJsonText(
+      sendJson(
         reply,
         await cachedMapLayerJson(ctx, request.actor, requireWorkspace(request), request.query),
       ),
@@ -84,7 +78,7 @@ export function directoryRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: overviewSchema, ...problems() },
     },
     handler: async (request, reply) =>
-      sendJsonText(
+      sendJson(
         reply,
         await cachedAreaOverviewJson(
           ctx,

@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, useTestApp } from '../../../test/harness.ts';
+import { readCacheFor } from '../records/read-cache.ts';
 import { problemOf } from '../activities/test-fixture.ts';
 import { insertTestActor } from '../activities/test-support.ts';
 import type { FundingDashboard } from './schema.ts';
@@ -214,5 +215,23 @@ describeEachDialect('funding dashboard', (dialect) => {
     expect(lines).toContain('instrument;core_funding;;;;;;;;;;true');
     expect(lines).toContain('recipientKind;person;5;6;3300000;33000,00;0,157142857;;;;;false');
     expect(lines).toContain('instrumentsPerRecipient;2;;;;;;;;;;true');
+  });
+
+  it('serves repeated reads from the read cache, and every flow write shows at the next read', async () => {
+    const cache = readCacheFor(t().ctx.db);
+    const before = await dashboard(f.member);
+    const hits = cache.hits;
+    expect(await dashboard(f.member)).toEqual(before);
+    expect(cache.hits).toBe(hits + 1);
+    const created = await f.flow({ amountCents: 1_000_000, instrument: 'core_funding' });
+    const after = await dashboard(f.member);
+    expect(after.flows).toBe(before.flows + 1);
+    expect(BigInt(after.totalCents ?? '0') - BigInt(before.totalCents ?? '0')).toBe(1_000_000n);
+    const removed = await f.coordinator.inject({
+      method: 'DELETE',
+      url: `${f.W}/funding-flows/${created.id}`,
+    });
+    expect(removed.statusCode, removed.body).toBe(204);
+    expect(await dashboard(f.member)).toEqual(before);
   });
 });

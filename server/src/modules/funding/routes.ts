@@ -7,7 +7,9 @@ import { pageBounds, pageOf, paged } from '../../http/pagination.ts';
 import { noContent, problems, workspaceParams } from '../../http/route-schema.ts';
 import { csvResponse } from '../exchange/schema.ts';
 import type { CsvExport } from '../exchange/service.ts';
-import { fundingDashboard, fundingDashboardCsv, fundingFlowsCsv } from './dashboard-service.ts';
+import { sendJson } from '../../http/send-json.ts';
+import { cachedFundingDashboardJson } from './dashboard-cache.ts';
+import { fundingDashboardCsv, fundingFlowsCsv } from './dashboard-service.ts';
 import {
   dashboardQuery,
   dashboardSchema,
@@ -17,8 +19,11 @@ import {
   flowParams,
   flowSchema,
   flowUpdateBody,
+  type FundingDashboard,
 } from './schema.ts';
 import { changeFlow, createFlow, getFlow, getFlows, removeFlow } from './service.ts';
+
+const toJson = (d: FundingDashboard) => JSON.stringify(dashboardSchema.parse(d));
 
 /** A string body with a non-JSON type is sent as it is (no response serializer runs). */
 const sendCsv = (reply: FastifyReply, file: CsvExport) =>
@@ -139,8 +144,17 @@ export function fundingRoutes(app: FastifyInstance, ctx: AppContext): void {
       querystring: dashboardQuery,
       response: { 200: dashboardSchema, ...problems() },
     },
-    handler: (request) =>
-      fundingDashboard(ctx, request.actor, requireWorkspace(request).id, request.query),
+    handler: async (request, reply) =>
+      sendJson(
+        reply,
+        await cachedFundingDashboardJson(
+          ctx,
+          request.actor,
+          requireWorkspace(request),
+          request.query,
+          toJson,
+        ),
+      ),
   });
 
   r.get(`${W}/exports/funding-dashboard.csv`, {

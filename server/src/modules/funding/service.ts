@@ -24,6 +24,7 @@ import {
   type NewFlow,
 } from './repo.ts';
 import type { FlowCreate, FlowListQuery, FlowUpdate } from './schema.ts';
+import { bumpDirectoryVersion } from '../records/version.ts';
 
 // Funding flows (geldstromen): coordinators and admins record, change and delete them; every
 // member sees the flows visible to them (private by default: coordinators, and the carrier who
@@ -112,6 +113,7 @@ export async function createFlow(
     };
     await insertFlow(trx, row);
     await setFlowLinks(trx, workspaceId, row.id, input.areaIds ?? [], input.domainIds ?? []);
+    await bumpDirectoryVersion(trx, workspaceId); // the cached dashboard (dashboard-cache.ts)
     return row;
   });
   return one(ctx, actor, workspaceId, row);
@@ -201,6 +203,7 @@ export async function changeFlow(
     };
     await updateFlow(trx, workspaceId, id, set);
     await setFlowLinks(trx, workspaceId, id, input.areaIds, input.domainIds);
+    await bumpDirectoryVersion(trx, workspaceId);
     return { ...current, ...set } as FlowRow;
   });
   return one(ctx, actor, workspaceId, row);
@@ -211,5 +214,6 @@ export async function removeFlow(ctx: AppContext, actor: Actor, workspaceId: str
   await ctx.db.transaction().execute(async (trx) => {
     await viewFlow(trx, actor, workspaceId, id);
     await deleteFlow(trx, workspaceId, id);
+    await bumpDirectoryVersion(trx, workspaceId);
   });
 }

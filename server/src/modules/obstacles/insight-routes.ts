@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { policy } from '../../auth/policy.ts';
@@ -9,6 +9,7 @@ import { cachedDashboardJson } from './dashboard-cache.ts';
 import { trendDimensions, trendPeriods, type Dashboard } from './dashboard.ts';
 import { yearlyReport } from './insight-service.ts';
 import { closePdfBrowser } from './pdf.ts';
+import { sendJson } from '../../http/send-json.ts';
 
 const year = z.coerce.number().int().min(2000).max(2100);
 
@@ -46,10 +47,6 @@ export const dashboardSchema = z.object({
 
 /** The dashboard's JSON text, made by its response schema (only declared fields leave). */
 const toJson = (d: Dashboard) => JSON.stringify(dashboardSchema.parse(d));
-
-/** Finished JSON from the cache: Fastify sends bytes as they are, without serialising again. */
-const sendJson = (reply: FastifyReply, json: Buffer) =>
-  reply.type('application/json; charset=utf-8').send(json);
 
 /** The PDF's bytes: sent as they are (Fastify never serialises a Buffer), documented as binary. */
 const pdfBody = z
