@@ -3,7 +3,7 @@ import { scales, type Scale } from '../server/src/demo/seed.ts';
 
 export type DbChoice = 'auto' | 'sqlite' | 'postgres' | 'both';
 
-export const suites = ['foundation', 'directory'] as const;
+export const suites = ['foundation', 'directory', 'support'] as const;
 export type Suite = (typeof suites)[number];
 
 export interface BenchOptions {
@@ -24,7 +24,8 @@ export interface BenchOptions {
 export const usage = `Usage: npm run bench -- [options]
 
   --suite <s>          foundation (health, me, members) | directory (search, area page,
-                       map layer) (default foundation)
+                       map layer) | support (funding dashboard, matching one need)
+                       (default foundation)
   --duration <s>       seconds measured per endpoint (default 10)
   --warmup <s>         seconds of discarded load before each measurement (default 2)
   --connections <n>    concurrent connections (default 10)

@@ -6,6 +6,7 @@ import { demoLogins } from '../server/src/demo/seed.ts';
 import { parseOptions, usage, UsageError, type BenchOptions } from './args.ts';
 import { createPostgres, createSqlite, type Dialect, type SeededDatabase } from './database.ts';
 import { directoryTargets } from './directory-targets.ts';
+import { supportTargets, timeOneByOne } from './support-targets.ts';
 import {
   childEnv,
   chooseDialects,
@@ -74,6 +75,16 @@ async function targetsFor(
   if (options.suite === 'directory') {
     const { targets, notes } = await directoryTargets(base, headers);
     for (const [target, expect] of targets) await check(target, expect);
+    return { targets: targets.map(([target]) => target), notes };
+  }
+  if (options.suite === 'support') {
+    const { targets, single, notes } = await supportTargets(base, headers);
+    for (const [target, expect] of targets) await check(target, expect);
+    const one = await timeOneByOne(single);
+    notes.push(
+      `${single.name} one request at a time (300 after 20 warm-ups): p50 ${one.p50.toFixed(1)} ms, ` +
+        `p99 ${one.p99.toFixed(1)} ms (target ≤ 50 ms).`,
+    );
     return { targets: targets.map(([target]) => target), notes };
   }
   const targets: [Target, (body: unknown) => string | undefined][] = [

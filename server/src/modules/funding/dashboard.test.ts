@@ -225,7 +225,7 @@ describeEachDialect('funding dashboard', (dialect) => {
     expect(cache.hits).toBe(hits + 1);
     const created = await f.flow({ amountCents: 1_000_000, instrument: 'core_funding' });
     const after = await dashboard(f.member);
-    expect(after.flows).toBe(before.flows + 1);
+    expect(after.flows).toBe((before.flows ?? 0) + 1);
     expect(BigInt(after.totalCents ?? '0') - BigInt(before.totalCents ?? '0')).toBe(1_000_000n);
     const removed = await f.coordinator.inject({
       method: 'DELETE',
