@@ -1,5 +1,3 @@
-import { ConfigError } from './config.ts';
-import { AppError } from './http/problem.ts';
 import { helpText, parse, UsageError } from './cli/args.ts';
 import { commands } from './cli/commands.ts';
 
@@ -34,10 +32,14 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${err.message}\n\n${helpText(cmd)}`);
       return 2;
     }
+    // Imported here, not at the top, so that `--help` and usage errors load neither zod nor
+    // Fastify's helpers. A command that threw one of these has loaded the module already.
+    const { ConfigError } = await import('./config.ts');
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
       return 78;
     }
+    const { AppError } = await import('./http/problem.ts');
     if (err instanceof AppError) {
       const details = err.errors.map((e) => `  - ${e.pointer}: ${e.detail}`).join('\n');
       process.stderr.write(`${err.message}${details ? `\n${details}` : ''}\n`);

@@ -2,13 +2,18 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export class UsageError extends Error {}
 
+export type Values = Record<string, string | boolean | undefined>;
+
+/** A command's implementation: parsed options and positionals in, exit code out. */
+export type Run = (values: Values, positionals: string[]) => Promise<number>;
+
 export interface Command {
   name: string;
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   positionals?: number;
-  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
+  run: Run;
 }
 
 export function helpText(cmd: Command): string {
@@ -26,7 +31,7 @@ export function parse(cmd: Command, argv: string[]) {
       allowPositionals: (cmd.positionals ?? 0) > 0,
       strict: true,
     });
-    return { values: values as Record<string, string | boolean | undefined>, positionals };
+    return { values: values as Values, positionals };
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -39,6 +44,12 @@ export function required(
   const missing = names.filter((n) => typeof values[n] !== 'string' || values[n] === '');
   if (missing.length) throw new UsageError(`Missing ${missing.map((m) => `--${m}`).join(', ')}`);
   return values as Record<string, string>;
+}
+
+export function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
+  if (!allowed.includes(value as T))
+    throw new UsageError(`--${name} must be one of: ${allowed.join(', ')}`);
+  return value as T;
 }
 
 export async function readStdin(): Promise<string> {

@@ -45,12 +45,17 @@ interface Result {
 }
 
 /** Runs `node server/bin/wijkdragers.mjs …` with only the given configuration in its environment. */
-function cli(args: string[], env: Record<string, string>, input = ''): Promise<Result> {
+function cli(
+  args: string[],
+  env: Record<string, string>,
+  input = '',
+  nodeOptions: string[] = [],
+): Promise<Result> {
   const base = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !CONFIG_VARS.includes(k)),
   );
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...nodeOptions, BIN, ...args], {
       env: { ...base, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
     });
     let stdout = '';
@@ -62,6 +67,31 @@ function cli(args: string[], env: Record<string, string>, input = ''): Promise<R
     child.stdin.end(input);
   });
 }
+
+/**
+ * Node options that append the URL of every module of server/src the process loads to `file`,
+ * through a module hook (data: URLs, so the test needs no helper file).
+ */
+function traceModules(file: string): string[] {
+  const hooks = `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  if (url.includes('/server/src/')) appendFileSync(${JSON.stringify(file)}, url + '\\n');
+  return next(url, context);
+}`;
+  const register = `import { register } from 'node:module';
+register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+  return ['--import', `data:text/javascript,${encodeURIComponent(register)}`];
+}
+
+/** The server/src modules listed by traceModules, relative to server/src. */
+const loadedModules = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((url) => url.replace(/^.*\/server\/src\//, ''));
+
+/** All that `--help` and an argument the parser refuses may load: no command's implementation. */
+const COMMAND_TABLE = ['main.ts', 'cli/args.ts', 'cli/commands.ts'];
 
 let dir = '';
 let n = 0;
@@ -79,12 +109,15 @@ const envFor = (db: TestDatabase) => ({ DATABASE_URL: db.url, DATA_DIR: dir });
 
 describe('wijkdragers CLI: help and usage errors', () => {
   it(
-    '--help exits 0 for the CLI and for every command',
+    '--help exits 0 for the CLI and for every command, loading only the command table',
     async () => {
       const env = { DATABASE_URL: `sqlite:${join(dir, 'help.db')}`, DATA_DIR: dir };
+      const trace = (i: number) => join(dir, `help-${i}.modules`);
       const runs = await Promise.all([
-        cli(['--help'], env),
-        ...commands.map((c) => cli([...c.name.split(' '), '--help'], env)),
+        cli(['--help'], env, '', traceModules(trace(0))),
+        ...commands.map((c, i) =>
+          cli([...c.name.split(' '), '--help'], env, '', traceModules(trace(i + 1))),
+        ),
       ]);
       expect(runs[0]?.code).toBe(0);
       for (const c of commands) expect(runs[0]?.stdout).toContain(c.name);
@@ -93,6 +126,7 @@ describe('wijkdragers CLI: help and usage errors', () => {
         expect(r?.code, `${c.name} --help: ${r?.stderr}`).toBe(0);
         expect(r?.stdout).toContain(`Usage: wijkdragers ${c.usage}`);
       });
+      runs.forEach((_, i) => expect(loadedModules(trace(i)), trace(i)).toEqual(COMMAND_TABLE));
     },
     SLOW,
   );
@@ -123,12 +157,18 @@ describe('wijkdragers CLI: help and usage errors', () => {
         [['seed'], /Only --demo seeding exists/],
         [['backup'], /Give exactly one backup file/],
       ];
-      const runs = await Promise.all(cases.map(([args]) => cli(args, env)));
+      const trace = (i: number) => join(dir, `usage-${i}.modules`);
+      const runs = await Promise.all(
+        cases.map(([args], i) => cli(args, env, '', traceModules(trace(i)))),
+      );
       cases.forEach(([args, message], i) => {
         expect(runs[i]?.code, args.join(' ')).toBe(2);
         expect(runs[i]?.stderr).toMatch(message);
         expect(runs[i]?.stdout).toBe('');
       });
+      // An unknown command or option is refused before any command's code is loaded.
+      expect(loadedModules(trace(0))).toEqual(COMMAND_TABLE);
+      expect(loadedModules(trace(1))).toEqual(COMMAND_TABLE);
     },
     SLOW,
   );

@@ -1,102 +1,38 @@
-import { backup } from '../db/dialect.ts';
-import { migrateDownAll, migrateToLatest } from '../db/migrate.ts';
-import { roles, type Role } from '../db/types.ts';
-import { seedDemo, scales, type Scale } from '../demo/seed.ts';
-import { audit } from '../modules/audit/service.ts';
-import { createApiToken } from '../modules/api-tokens/service.ts';
-import { findUserByEmail } from '../modules/auth/repo.ts';
-import { findMembership } from '../modules/workspaces/repo.ts';
-import {
-  createUserWithRole,
-  createWorkspace,
-  deactivateUser,
-  requireWorkspaceBySlug,
-} from '../modules/workspaces/service.ts';
-import { openDatabase } from '../db/dialect.ts';
-import { loadConfig } from '../config.ts';
-import { required, readStdin, UsageError, type Command } from './args.ts';
-import { withContext } from './runtime.ts';
-import { out, printLogins } from './output.ts';
-import { serveCommand } from './serve.ts';
-import { areaImportCommands } from './import-areas.ts';
-import { exportHsdsCommand } from './export-hsds.ts';
-import { reportObstaclesCommand } from '../modules/obstacles/cli.ts';
-import { importActorsCommand } from './import-actors.ts';
+import type { Command } from './args.ts';
 
-function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
-  if (!allowed.includes(value as T))
-    throw new UsageError(`--${name} must be one of: ${allowed.join(', ')}`);
-  return value as T;
-}
+// The command table: names, help and options only. Each `run` imports its implementation when the
+// command runs, so `--help`, a usage error or one command never load the code of the others (tsx
+// transforms every module a process loads: importing them all cost about two seconds a start).
 
 export const commands: Command[] = [
-  serveCommand,
+  {
+    name: 'serve',
+    summary:
+      'Start the web server (migrations run first). --demo seeds the demo workspace if missing.',
+    usage: 'serve [--demo]',
+    options: { demo: { type: 'boolean' } },
+    run: async (v, p) => (await import('./serve.ts')).serveCommand(v, p),
+  },
   {
     name: 'migrate',
     summary: 'Apply all database migrations (or roll them all back with --down).',
     usage: 'migrate [--down]',
     options: { down: { type: 'boolean' } },
-    run: async (v) => {
-      const config = loadConfig();
-      const handle = openDatabase(config.databaseUrl);
-      try {
-        const names = v.down ? await migrateDownAll(handle.db) : await migrateToLatest(handle.db);
-        out(
-          names.length
-            ? `${v.down ? 'Rolled back' : 'Applied'}: ${names.join(', ')}`
-            : 'Nothing to do.',
-        );
-      } finally {
-        await handle.destroy();
-      }
-      return 0;
-    },
+    run: async (v, p) => (await import('./migrate.ts')).migrateCommand(v, p),
   },
   {
     name: 'seed',
     summary: 'Create the deterministic demo workspace "demo" with a login per role.',
     usage: 'seed --demo [--scale demo|municipality|national]',
     options: { demo: { type: 'boolean' }, scale: { type: 'string' } },
-    run: (v) =>
-      withContext(async (ctx, _h, config) => {
-        if (!v.demo) throw new UsageError('Only --demo seeding exists.');
-        if (config.env === 'production')
-          throw new UsageError('Demo data is never seeded in production.');
-        const scale = oneOf<Scale>(String(v.scale ?? 'demo'), scales, 'scale');
-        const r = await seedDemo(ctx, { scale });
-        out(
-          r.created
-            ? `Created workspace "${r.workspaceSlug}" with ${r.members} members (${scale}).`
-            : 'The demo workspace exists already.',
-        );
-        if (r.counts) {
-          const c = r.counts;
-          out(
-            `Wijkhaven: ${c.wijken} wijken, ${c.buurten} buurten, ${c.persons} carriers, ` +
-              `${c.organisations} organisations, ${c.rows.initiatives} initiatives, ` +
-              `${c.rows.activities} activities, ${c.rows.achievements} results/recognitions ` +
-              `(${r.directoryMs} ms).`,
-          );
-        }
-        printLogins(r.logins);
-        return 0;
-      }),
+    run: async (v, p) => (await import('./seed.ts')).seedCommand(v, p),
   },
   {
     name: 'workspace create',
     summary: 'Create a workspace for a municipality or region; prints its slug.',
     usage: 'workspace create --name <name> --gemeentecode <GMxxxx>',
     options: { name: { type: 'string' }, gemeentecode: { type: 'string' } },
-    run: (v) =>
-      withContext(async (ctx) => {
-        const a = required(v, 'name', 'gemeentecode');
-        const w = await createWorkspace(ctx, {
-          name: a.name ?? '',
-          gemeentecode: a.gemeentecode ?? '',
-        });
-        out(w.slug);
-        return 0;
-      }),
+    run: async (v, p) => (await import('./admin.ts')).workspaceCreateCommand(v, p),
   },
   {
     name: 'user create',
@@ -108,56 +44,21 @@ export const commands: Command[] = [
       workspace: { type: 'string' },
       role: { type: 'string' },
     },
-    run: (v) =>
-      withContext(async (ctx) => {
-        const a = required(v, 'email', 'name', 'workspace', 'role');
-        const role = oneOf<Role>(a.role ?? '', roles, 'role');
-        const password = await readStdin();
-        const w = await requireWorkspaceBySlug(ctx, a.workspace ?? '');
-        const u = await createUserWithRole(ctx, {
-          email: a.email ?? '',
-          displayName: a.name ?? '',
-          password,
-          workspaceId: w.id,
-          role,
-        });
-        out(u.id);
-        return 0;
-      }),
+    run: async (v, p) => (await import('./admin.ts')).userCreateCommand(v, p),
   },
   {
     name: 'user deactivate',
     summary: 'Deactivate an account: it cannot log in and all its sessions end.',
     usage: 'user deactivate --email <e>',
     options: { email: { type: 'string' } },
-    run: (v) =>
-      withContext(async (ctx) => {
-        await deactivateUser(ctx, required(v, 'email').email ?? '');
-        out('Deactivated.');
-        return 0;
-      }),
+    run: async (v, p) => (await import('./admin.ts')).userDeactivateCommand(v, p),
   },
   {
     name: 'token create',
     summary: 'Create a personal API token for a user in a workspace; prints the token once.',
     usage: 'token create --email <e> --workspace <slug> [--name <label>]',
     options: { email: { type: 'string' }, workspace: { type: 'string' }, name: { type: 'string' } },
-    run: (v) =>
-      withContext(async (ctx) => {
-        const a = required(v, 'email', 'workspace');
-        const w = await requireWorkspaceBySlug(ctx, a.workspace ?? '');
-        const user = await findUserByEmail(ctx.db, a.email ?? '');
-        if (!user) throw new UsageError(`No user ${a.email}`);
-        // A token only works for a member of its workspace: refuse to print a dead one.
-        if (!(await findMembership(ctx.db, w.id, user.id)))
-          throw new UsageError(`${a.email} is not a member of ${w.slug}`);
-        const t = await createApiToken(ctx, { kind: 'system' }, w.id, {
-          name: String(v.name ?? 'CLI'),
-          userId: user.id,
-        });
-        out(t.token);
-        return 0;
-      }),
+    run: async (v, p) => (await import('./admin.ts')).tokenCreateCommand(v, p),
   },
   {
     name: 'backup',
@@ -166,19 +67,62 @@ export const commands: Command[] = [
     usage: 'backup <file>',
     options: {},
     positionals: 1,
-    run: (_v, positionals) =>
-      withContext(async (ctx, handle, config) => {
-        const file = positionals[0];
-        if (!file || positionals.length !== 1)
-          throw new UsageError('Give exactly one backup file.');
-        await backup(handle, config.databaseUrl, file);
-        await audit(ctx, { action: 'backup', result: 'ok' });
-        out(`Backup written to ${file}`);
-        return 0;
-      }),
+    run: async (v, p) => (await import('./backup.ts')).backupCommand(v, p),
   },
-  ...areaImportCommands,
-  importActorsCommand,
-  exportHsdsCommand,
-  reportObstaclesCommand,
+  {
+    name: 'import areas',
+    summary:
+      'Import area boundaries (GeoJSON file of any size, streamed; WGS84 or RD New; or fetched from PDOK) into a workspace; all or nothing.',
+    usage:
+      'import areas <file> --workspace <slug> [--year <yyyy>] [--crs EPSG:28992] [--dry-run] [--all-municipalities]\n       wijkdragers import areas --pdok --gemeentecode <GMxxxx> --year <yyyy> --workspace <slug>',
+    options: {
+      workspace: { type: 'string' },
+      year: { type: 'string' },
+      crs: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'all-municipalities': { type: 'boolean' },
+      pdok: { type: 'boolean' },
+      gemeentecode: { type: 'string' },
+    },
+    positionals: 1,
+    run: async (v, p) => (await import('./import-areas.ts')).importAreasCommand(v, p),
+  },
+  {
+    name: 'import indicators',
+    summary: 'Import CBS StatLine kerncijfers (JSON or CSV) for a year; all or nothing.',
+    usage: 'import indicators <file> --workspace <slug> --year <yyyy>',
+    options: { workspace: { type: 'string' }, year: { type: 'string' } },
+    positionals: 1,
+    run: async (v, p) => (await import('./import-areas.ts')).importIndicatorsCommand(v, p),
+  },
+  {
+    name: 'import actors',
+    summary:
+      'Import carriers and organisations from a sociale-kaart list (CSV or XLSX, Dutch or English columns); all or nothing.',
+    usage: 'import actors <file.csv|file.xlsx> --workspace <slug> [--dry-run]',
+    options: { workspace: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    positionals: 1,
+    run: async (v, p) => (await import('./import-actors.ts')).importActorsCommand(v, p),
+  },
+  {
+    name: 'export hsds',
+    summary:
+      'Write Open Referral HSDS 3.0 JSON of the public organisations, their services (activities) and locations (areas).',
+    usage: 'export hsds --workspace <slug> [--out <file>]',
+    options: { workspace: { type: 'string' }, out: { type: 'string' } },
+    run: async (v, p) => (await import('./export-hsds.ts')).exportHsdsCommand(v, p),
+  },
+  {
+    name: 'report obstacles',
+    summary:
+      'Write the yearly systeemleren report of the obstacle register (Dutch HTML, PDF or CSV); small counts are suppressed.',
+    usage: 'report obstacles --workspace <slug> --year <yyyy> --format html|pdf|csv [--out <file>]',
+    options: {
+      workspace: { type: 'string' },
+      year: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    },
+    run: async (v, p) => (await import('../modules/obstacles/cli.ts')).reportObstaclesCommand(v, p),
+  },
 ];

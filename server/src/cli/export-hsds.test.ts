@@ -9,6 +9,7 @@ import { addActivity, addActor, seedAreas } from '../modules/exchange/testing/re
 import { describeEachDialect, useTestApp } from '../../test/harness.ts';
 import { seedWorkspace } from '../../test/session.ts';
 import { UsageError } from './args.ts';
+import { commands } from './commands.ts';
 import { exportHsdsCommand, runExportHsds } from './export-hsds.ts';
 
 let dir = '';
@@ -19,9 +20,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('export hsds: usage', () => {
   it('needs --workspace and a file name for --out, before touching a database', () => {
-    expect(() => exportHsdsCommand.run({}, [])).toThrow(new UsageError('Missing --workspace'));
-    expect(() => exportHsdsCommand.run({ workspace: 'x', out: '' }, [])).toThrow(UsageError);
-    expect(exportHsdsCommand.usage).toBe('export hsds --workspace <slug> [--out <file>]');
+    expect(() => exportHsdsCommand({}, [])).toThrow(new UsageError('Missing --workspace'));
+    expect(() => exportHsdsCommand({ workspace: 'x', out: '' }, [])).toThrow(UsageError);
+    expect(commands.find((c) => c.name === 'export hsds')?.usage).toBe(
+      'export hsds --workspace <slug> [--out <file>]',
+    );
   });
 });
 

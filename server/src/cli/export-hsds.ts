@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { AppContext } from '../context.ts';
 import { exportHsds } from '../modules/exchange/service.ts';
 import { requireWorkspaceBySlug } from '../modules/workspaces/service.ts';
-import { required, UsageError, type Command } from './args.ts';
+import { required, UsageError, type Run } from './args.ts';
 import { out } from './output.ts';
 import { withContext } from './runtime.ts';
 
@@ -41,18 +41,12 @@ export async function runExportHsds(
   return 0;
 }
 
-export const exportHsdsCommand: Command = {
-  name: 'export hsds',
-  summary:
-    'Write Open Referral HSDS 3.0 JSON of the public organisations, their services (activities) and locations (areas).',
-  usage: 'export hsds --workspace <slug> [--out <file>]',
-  options: { workspace: { type: 'string' }, out: { type: 'string' } },
-  run: (v) => {
-    const a = required(v, 'workspace');
-    if (v.out !== undefined && (typeof v.out !== 'string' || v.out === ''))
-      throw new UsageError('--out needs a file name');
-    return withContext((ctx) =>
-      runExportHsds(ctx, { workspace: a.workspace ?? '', out: v.out as string | undefined }),
-    );
-  },
+/** `export hsds --workspace <slug> [--out <file>]`: checks its arguments before opening a database. */
+export const exportHsdsCommand: Run = (v) => {
+  const a = required(v, 'workspace');
+  if (v.out !== undefined && (typeof v.out !== 'string' || v.out === ''))
+    throw new UsageError('--out needs a file name');
+  return withContext((ctx) =>
+    runExportHsds(ctx, { workspace: a.workspace ?? '', out: v.out as string | undefined }),
+  );
 };

@@ -9,6 +9,7 @@ import { seedAreas, snapshot } from '../modules/exchange/testing/records.ts';
 import { describeEachDialect, useTestApp } from '../../test/harness.ts';
 import { seedWorkspace } from '../../test/session.ts';
 import { UsageError } from './args.ts';
+import { commands } from './commands.ts';
 import { importActorsCommand, readActorFile, runImportActors } from './import-actors.ts';
 
 const FIXTURES = resolve(
@@ -25,13 +26,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('import actors: usage', () => {
   it('wants one .csv or .xlsx file and --workspace, before touching a database', () => {
     const run = (v: Record<string, string | boolean>, files: string[]) => () =>
-      importActorsCommand.run(v, files);
+      importActorsCommand(v, files);
     expect(run({}, ['a.csv'])).toThrow(new UsageError('Missing --workspace'));
     expect(run({ workspace: 'x' }, [])).toThrow(new UsageError('Give exactly one file.'));
     expect(run({ workspace: 'x' }, ['a.csv', 'b.csv'])).toThrow(UsageError);
     expect(run({ workspace: 'x' }, ['lijst.ods'])).toThrow(/\.csv or \.xlsx/);
     expect(() => readActorFile(join(dir, 'missing.csv'))).toThrow(/Cannot read/);
-    expect(importActorsCommand.usage).toBe(
+    expect(commands.find((c) => c.name === 'import actors')?.usage).toBe(
       'import actors <file.csv|file.xlsx> --workspace <slug> [--dry-run]',
     );
   });

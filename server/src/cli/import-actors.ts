@@ -4,7 +4,7 @@ import type { AppContext } from '../context.ts';
 import { importActors, type ActorImportReport } from '../modules/exchange/import-service.ts';
 import type { ImportFormat } from '../modules/exchange/sheet.ts';
 import { requireWorkspaceBySlug } from '../modules/workspaces/service.ts';
-import { required, UsageError, type Command } from './args.ts';
+import { required, UsageError, type Run } from './args.ts';
 import { out } from './output.ts';
 import { withContext } from './runtime.ts';
 
@@ -75,20 +75,13 @@ export async function runImportActors(
   return 0;
 }
 
-export const importActorsCommand: Command = {
-  name: 'import actors',
-  summary:
-    'Import carriers and organisations from a sociale-kaart list (CSV or XLSX, Dutch or English columns); all or nothing.',
-  usage: 'import actors <file.csv|file.xlsx> --workspace <slug> [--dry-run]',
-  options: { workspace: { type: 'string' }, 'dry-run': { type: 'boolean' } },
-  positionals: 1,
-  run: (v, positionals) => {
-    const a = required(v, 'workspace');
-    const file = positionals[0];
-    if (!file || positionals.length !== 1) throw new UsageError('Give exactly one file.');
-    formatOf(file);
-    return withContext((ctx) =>
-      runImportActors(ctx, { file, workspace: a.workspace ?? '', dryRun: v['dry-run'] === true }),
-    );
-  },
+/** `import actors <file> --workspace <slug> [--dry-run]`: checks its arguments before opening a database. */
+export const importActorsCommand: Run = (v, positionals) => {
+  const a = required(v, 'workspace');
+  const file = positionals[0];
+  if (!file || positionals.length !== 1) throw new UsageError('Give exactly one file.');
+  formatOf(file);
+  return withContext((ctx) =>
+    runImportActors(ctx, { file, workspace: a.workspace ?? '', dryRun: v['dry-run'] === true }),
+  );
 };

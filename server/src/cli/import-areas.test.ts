@@ -160,22 +160,19 @@ describeEachDialect('wijkdragers import areas / indicators', (dialect) => {
     '--pdok: usage errors exit 2',
     async () => {
       const pdokArgs = ['import', 'areas', '--pdok', '--workspace', slug];
-      const both = await cli(
-        [...pdokArgs, 'x.geojson', '--gemeentecode', 'GM0599', '--year', '2024'],
-        env,
-      );
+      // Refused before a database or PDOK is touched: the four processes can run at once.
+      const [both, badCode, noYear, codeWithFile] = await Promise.all([
+        cli([...pdokArgs, 'x.geojson', '--gemeentecode', 'GM0599', '--year', '2024'], env),
+        cli([...pdokArgs, '--gemeentecode', 'GM599', '--year', '2024'], env),
+        cli([...pdokArgs, '--gemeentecode', 'GM0599'], env),
+        cli(['import', 'areas', 'x.geojson', '--workspace', slug, '--gemeentecode', 'GM0599'], env),
+      ]);
       expect(both.code).toBe(2);
       expect(both.stderr).toContain('Give either a file or --pdok, not both.');
-      const badCode = await cli([...pdokArgs, '--gemeentecode', 'GM599', '--year', '2024'], env);
       expect(badCode.code).toBe(2);
       expect(badCode.stderr).toContain('--gemeentecode must be a CBS gemeentecode');
-      const noYear = await cli([...pdokArgs, '--gemeentecode', 'GM0599'], env);
       expect(noYear.code).toBe(2);
       expect(noYear.stderr).toContain('Missing --year');
-      const codeWithFile = await cli(
-        ['import', 'areas', 'x.geojson', '--workspace', slug, '--gemeentecode', 'GM0599'],
-        env,
-      );
       expect(codeWithFile.code).toBe(2);
     },
     SLOW,

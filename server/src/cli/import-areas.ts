@@ -6,7 +6,7 @@ import { GEMEENTECODE, importAreasFromPdok } from '../modules/areas/import/pdok.
 import type { AreaImportProgress } from '../modules/areas/import/pipeline.ts';
 import { importIndicators } from '../modules/areas/service.ts';
 import { requireWorkspaceBySlug } from '../modules/workspaces/service.ts';
-import { required, UsageError, type Command } from './args.ts';
+import { required, UsageError, type Run, type Values } from './args.ts';
 import { out } from './output.ts';
 import { withContext } from './runtime.ts';
 
@@ -31,8 +31,6 @@ function yearOption(value: unknown): number | undefined {
     throw new UsageError('--year must be a year such as 2024');
   return Number(value);
 }
-
-type Values = Record<string, string | boolean | undefined>;
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 const count = (n: number) => n.toLocaleString('en');
@@ -162,46 +160,25 @@ function importFromPdok(v: Values, positionals: string[]): Promise<number> {
   });
 }
 
-/** `import areas` and `import indicators`: all or nothing; a bad file prints every error (exit 1). */
-export const areaImportCommands: Command[] = [
-  {
-    name: 'import areas',
-    summary:
-      'Import area boundaries (GeoJSON file of any size, streamed; WGS84 or RD New; or fetched from PDOK) into a workspace; all or nothing.',
-    usage:
-      'import areas <file> --workspace <slug> [--year <yyyy>] [--crs EPSG:28992] [--dry-run] [--all-municipalities]\n       wijkdragers import areas --pdok --gemeentecode <GMxxxx> --year <yyyy> --workspace <slug>',
-    options: {
-      workspace: { type: 'string' },
-      year: { type: 'string' },
-      crs: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      'all-municipalities': { type: 'boolean' },
-      pdok: { type: 'boolean' },
-      gemeentecode: { type: 'string' },
-    },
-    positionals: 1,
-    run: (v, positionals) =>
-      v.pdok ? importFromPdok(v, positionals) : importFromFile(v, positionals),
-  },
-  {
-    name: 'import indicators',
-    summary: 'Import CBS StatLine kerncijfers (JSON or CSV) for a year; all or nothing.',
-    usage: 'import indicators <file> --workspace <slug> --year <yyyy>',
-    options: { workspace: { type: 'string' }, year: { type: 'string' } },
-    positionals: 1,
-    run: (v, positionals) =>
-      withContext(async (ctx) => {
-        const a = required(v, 'workspace', 'year');
-        const year = yearOption(a.year) as number;
-        const text = readFile(positionals);
-        const w = await requireWorkspaceBySlug(ctx, a.workspace ?? '');
-        const r = await importIndicators(ctx, { kind: 'system' }, w.id, text, { year });
-        out(`Format: ${r.format}; year: ${year}`);
-        out(
-          `Imported ${r.values} value(s) for ${r.rows} area(s) (${r.missing} missing); ${r.areasCreated} area(s) without a boundary created.`,
-        );
-        if (r.ignoredColumns.length) out(`Ignored text columns: ${r.ignoredColumns.join(', ')}`);
-        return 0;
-      }),
-  },
-];
+/**
+ * `import areas`: a file (any size, streamed) or `--pdok`. All or nothing: a bad file prints every
+ * error (exit 1).
+ */
+export const importAreasCommand: Run = (v, positionals) =>
+  v.pdok ? importFromPdok(v, positionals) : importFromFile(v, positionals);
+
+/** `import indicators`: CBS kerncijfers for a year; all or nothing. */
+export const importIndicatorsCommand: Run = (v, positionals) =>
+  withContext(async (ctx) => {
+    const a = required(v, 'workspace', 'year');
+    const year = yearOption(a.year) as number;
+    const text = readFile(positionals);
+    const w = await requireWorkspaceBySlug(ctx, a.workspace ?? '');
+    const r = await importIndicators(ctx, { kind: 'system' }, w.id, text, { year });
+    out(`Format: ${r.format}; year: ${year}`);
+    out(
+      `Imported ${r.values} value(s) for ${r.rows} area(s) (${r.missing} missing); ${r.areasCreated} area(s) without a boundary created.`,
+    );
+    if (r.ignoredColumns.length) out(`Ignored text columns: ${r.ignoredColumns.join(', ')}`);
+    return 0;
+  });

@@ -1,10 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { required, UsageError, type Command } from '../../cli/args.ts';
+import { required, UsageError, type Run } from '../../cli/args.ts';
 import { out } from '../../cli/output.ts';
-import { withContext } from '../../cli/runtime.ts';
 import type { AppContext } from '../../context.ts';
-import { requireWorkspaceBySlug } from '../workspaces/service.ts';
-import { yearlyReport, type ReportFormat } from './insight-service.ts';
+import type { ReportFormat } from './insight-service.ts';
 import { closePdfBrowser, htmlToPdf, PdfUnavailable, warmUpPdf } from './pdf.ts';
 
 // `wijkdragers report obstacles`: the yearly systeemleren report from the command line.
@@ -28,6 +26,11 @@ export async function runReportObstacles(
   // Chromium starts while the data is read (already running when the command started it).
   if (opts.format === 'pdf') warmUpPdf();
   try {
+    // Imported after Chromium was asked to start, so that both load at once (about a second each).
+    const [{ requireWorkspaceBySlug }, { yearlyReport }] = await Promise.all([
+      import('../workspaces/service.ts'),
+      import('./insight-service.ts'),
+    ]);
     const w = await requireWorkspaceBySlug(ctx, opts.workspace);
     const file = await yearlyReport(
       ctx,
@@ -49,37 +52,31 @@ export async function runReportObstacles(
   }
 }
 
-export const reportObstaclesCommand: Command = {
-  name: 'report obstacles',
-  summary:
-    'Write the yearly systeemleren report of the obstacle register (Dutch HTML, PDF or CSV); small counts are suppressed.',
-  usage: 'report obstacles --workspace <slug> --year <yyyy> --format html|pdf|csv [--out <file>]',
-  options: {
-    workspace: { type: 'string' },
-    year: { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
-  },
-  run: (v) => {
-    const a = required(v, 'workspace', 'year');
-    const year = Number(a.year);
-    if (!/^\d{4}$/.test(a.year ?? '') || year < 2000 || year > 2100)
-      throw new UsageError('--year must be a year, e.g. 2026');
-    const format = (v.format ?? 'html') as string;
-    if (!['html', 'pdf', 'csv'].includes(format))
-      throw new UsageError('--format must be html, pdf or csv');
-    if (format === 'pdf' && v.out === undefined)
-      throw new UsageError('--format pdf needs --out <file>');
-    // Chromium starts while the database is opened and the data read; it is closed whatever
-    // happens, or its pipe would keep this process alive.
-    if (format === 'pdf') warmUpPdf();
-    return withContext((ctx) =>
+/** `report obstacles --workspace <slug> --year <yyyy> --format html|pdf|csv [--out <file>]`. */
+export const reportObstaclesCommand: Run = async (v) => {
+  const a = required(v, 'workspace', 'year');
+  const year = Number(a.year);
+  if (!/^\d{4}$/.test(a.year ?? '') || year < 2000 || year > 2100)
+    throw new UsageError('--year must be a year, e.g. 2026');
+  const format = (v.format ?? 'html') as string;
+  if (!['html', 'pdf', 'csv'].includes(format))
+    throw new UsageError('--format must be html, pdf or csv');
+  if (format === 'pdf' && v.out === undefined)
+    throw new UsageError('--format pdf needs --out <file>');
+  // Chromium starts while the database code is loaded, the database opened and the data read;
+  // it is closed whatever happens, or its pipe would keep this process alive.
+  if (format === 'pdf') warmUpPdf();
+  try {
+    const { withContext } = await import('../../cli/runtime.ts');
+    return await withContext((ctx) =>
       runReportObstacles(ctx, {
         workspace: a.workspace ?? '',
         year,
         format: format as ReportFormat,
         out: v.out as string | undefined,
       }),
-    ).finally(closePdfBrowser);
-  },
+    );
+  } finally {
+    await closePdfBrowser();
+  }
 };
