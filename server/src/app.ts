@@ -26,6 +26,8 @@ import { exchangeRoutes } from './modules/exchange/routes.ts';
 import { obstacleRoutes } from './modules/obstacles/routes.ts';
 import { supportRoutes } from './modules/support/routes.ts';
 import { fundingRoutes } from './modules/funding/routes.ts';
+import { tieRoutes } from './modules/ties/routes.ts';
+import { checkInRoutes } from './modules/check-ins/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -114,6 +116,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   obstacleRoutes(app, ctx);
   supportRoutes(app, ctx);
   fundingRoutes(app, ctx);
+  tieRoutes(app, ctx);
+  checkInRoutes(app, ctx);
   await registerWebApp(app, options.webRoot);
 
   app.addHook('onClose', async () => {

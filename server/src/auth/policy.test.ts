@@ -50,6 +50,11 @@ describe('policy', () => {
       'funding.read': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
       'funding.manage': ['admin', 'coordinator'],
       'funding.export': ['admin', 'coordinator', 'policy_officer', 'researcher'],
+      'ties.read': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'ties.manage': ['admin', 'coordinator'],
+      'ties.self': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'checkins.self': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'checkins.aggregates': ['admin', 'coordinator'],
     });
   });
 

@@ -57,6 +57,19 @@ export const permissionRoles = {
   'funding.manage': ['admin', 'coordinator'],
   /** CSV export of the funding flows the caller may see. */
   'funding.export': ['admin', 'coordinator', 'policy_officer', 'researcher'],
+  /** See ties between actors (each only when the caller may see both of its actors). */
+  'ties.read': everyone,
+  /** Record, change and delete any tie of the workspace. */
+  'ties.manage': ['admin', 'coordinator'],
+  /** Record, change and delete ties of one's own carrier (the service checks that one end is the
+   * carrier linked to the caller; coordinators and admins pass through ties.manage). */
+  'ties.self': everyone,
+  /** File, read and delete one's own check-ins, set reminders, share them with chosen members,
+   * and read the check-ins others shared with the caller (the service checks all of it; nobody
+   * reads another's check-ins by role, not even an admin). */
+  'checkins.self': everyone,
+  /** Check-in aggregates per month, quarter or year: fewer than 5 carriers suppressed. */
+  'checkins.aggregates': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

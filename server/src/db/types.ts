@@ -17,6 +17,8 @@ import type {
 import type { ObstacleTables } from './obstacle-types.ts';
 import type { SupportTables } from './support-types.ts';
 import type { FundingTables } from './funding-types.ts';
+import type { CheckInTables } from './check-in-types.ts';
+import type { TieTables } from './tie-types.ts';
 
 /**
  * Logical schema shared by SQLite and PostgreSQL. Ids are random UUIDs as text; timestamps are
@@ -187,8 +189,11 @@ export * from './directory-types.ts';
 export * from './obstacle-types.ts';
 export * from './support-types.ts';
 export * from './funding-types.ts';
+export * from './check-in-types.ts';
+export * from './tie-types.ts';
 
-export interface Database extends ObstacleTables, SupportTables, FundingTables {
+export interface Database
+  extends ObstacleTables, SupportTables, FundingTables, CheckInTables, TieTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -10,6 +10,8 @@ import { seedDirectory, type DemoCounts } from './directory.ts';
 import { seedObstacles } from './obstacles.ts';
 import { seedSupport } from './support.ts';
 import { seedFunding } from './funding.ts';
+import { seedCheckIns } from './check-ins.ts';
+import { seedTies } from './ties.ts';
 import { createRandom } from './random.ts';
 
 export const scales = ['demo', 'municipality', 'national'] as const;
@@ -188,6 +190,9 @@ export async function seedDemo(
   await seedObstacles(ctx, workspace.id, createRandom(seed ^ 0x0b57ac1e), obstacleCount[scale]);
   await seedSupport(ctx, workspace.id, createRandom(seed ^ 0x5099047), scale === 'demo' ? 1 : 25);
   await seedFunding(ctx, workspace.id, createRandom(seed ^ 0xf0d5), scale === 'demo' ? 1 : 25);
+  await seedCheckIns(ctx, workspace.id, createRandom(seed ^ 0xc4ec1));
+  // Ties after support: providers and requesters of support matches get collaboration ties.
+  await seedTies(ctx, workspace.id, createRandom(seed ^ 0x7135), scale === 'demo' ? 1 : 25);
   await analyze(ctx.db);
   ctx.log.info({ scale, counts: counts.rows, directoryMs }, 'demo directory seeded');
   return {

@@ -5,6 +5,7 @@ import { claimScheduledJob, ensureScheduledJob, finishScheduledJob } from './rep
 import { cleanup } from './cleanup.ts';
 import { remindOverdueObstacles } from '../modules/obstacles/reminders.ts';
 import { remindEndingCommitments } from '../modules/support/reminders.ts';
+import { remindCheckIns } from '../modules/check-ins/reminders.ts';
 
 export interface ScheduledJob {
   name: string;
@@ -27,6 +28,13 @@ export const scheduledJobs: ScheduledJob[] = [
     intervalSeconds: 86400,
     run: async (ctx) => {
       await remindEndingCommitments(ctx);
+    },
+  },
+  {
+    name: 'check-in-reminders',
+    intervalSeconds: 86400,
+    run: async (ctx) => {
+      await remindCheckIns(ctx);
     },
   },
 ];

@@ -46,3 +46,15 @@ export const passwordChangedMail: Template<Record<string, never>> = {
     text: 'Your password was just changed and all your sessions were ended.\n\nNot you? Request a new password at once and contact the administrator of your workspace.',
   }),
 };
+
+/** A check-in reminder: only a link, never scores, text or the carrier's name. */
+export const checkInReminderMail: Template<{ link: string }> = {
+  nl: (p) => ({
+    subject: 'Tijd voor een korte check-in',
+    text: `Hoe gaat het met u als drager? Een korte check-in over werklast, energie en steun kost een paar minuten. Wat u invult, ziet alleen u (en wie u dat zelf laat zien).\n\n${p.link}\n\nU krijgt dit bericht omdat u herinneringen hebt aangezet. Op dezelfde pagina zet u ze uit of kiest u een andere termijn.`,
+  }),
+  en: (p) => ({
+    subject: 'Time for a short check-in',
+    text: `How are you doing as a carrier? A short check-in on workload, energy and support takes a few minutes. What you fill in is seen only by you (and whoever you choose to show it).\n\n${p.link}\n\nYou get this message because you turned reminders on. On the same page you can turn them off or choose another interval.`,
+  }),
+};

@@ -27,3 +27,12 @@ export {
   type ReminderCheck,
   type ReminderOffset,
 } from './reminders.ts';
+export {
+  NEGATIVE_TIE_WEIGHT,
+  POSITIVE_TIE_TYPES,
+  TRUST_BY_INTENSITY,
+  pairTrust,
+  tieCurrentOn,
+  trustLookup,
+  type TrustTie,
+} from './trust.ts';

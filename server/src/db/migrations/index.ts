@@ -10,6 +10,8 @@ import * as m0008 from './0008-create-support.ts';
 import * as m0009 from './0009-add-support-lifecycle.ts';
 import * as m0010 from './0010-add-credential-notifications.ts';
 import * as m0011 from './0011-create-funding-flows.ts';
+import * as m0012 from './0012-create-check-ins.ts';
+import * as m0013 from './0013-create-ties.ts';
 
 /** Explicit, ordered index of migrations (no directory scanning: works from any cwd). */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +26,8 @@ export const migrations: Record<string, Migration> = {
   '0009-add-support-lifecycle': m0009,
   '0010-add-credential-notifications': m0010,
   '0011-create-funding-flows': m0011,
+  '0012-create-check-ins': m0012,
+  '0013-create-ties': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

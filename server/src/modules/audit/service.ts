@@ -26,7 +26,9 @@ export type AuditAction =
   | 'consent.recorded'
   | 'consent.withdrawn'
   | 'actor.deleted'
-  | 'import';
+  | 'import'
+  | 'checkins.shared'
+  | 'checkins.unshared';
 
 export interface AuditInput {
   action: AuditAction;

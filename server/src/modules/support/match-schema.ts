@@ -44,7 +44,11 @@ export const needSuggestionSchema = z.object({ ...suggestionFields, need: needSc
 export const suggestionsOf = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item).describe('Best first (score, then id)'),
-    trustKnown: z.boolean().describe('false: no ties recorded, so trust counts 0 for everyone'),
+    trustKnown: z
+      .boolean()
+      .describe(
+        'false: the workspace records no ties, so trust counts 0 for everyone; true: trust comes from current ties (see TRUST)',
+      ),
   });
 
 export const suggestionQuery = z.strictObject({

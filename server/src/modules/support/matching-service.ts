@@ -11,7 +11,7 @@ import {
   type SupportOffer,
 } from '../../analytics/support/index.ts';
 import { assertCan } from '../../auth/policy.ts';
-import type { Actor, AppContext } from '../../context.ts';
+import { nowIso, type Actor, type AppContext } from '../../context.ts';
 import type { Db } from '../../db/dialect.ts';
 import type {
   SupportCommitmentsTable,
@@ -21,6 +21,7 @@ import type {
 import { forbidden } from '../../http/problem.ts';
 import { actorsByIds, type ActorRef } from '../activities/refs-repo.ts';
 import { knownTerms } from '../records/repo.ts';
+import { trustAround, type TrustSource } from '../ties/trust-source.ts';
 import { viewerOf, visibleLevels } from '../records/visibility.ts';
 import { mayEditNeed, seesNeed, viewNeed, viewOffer } from './access.ts';
 import { needDtos, offerDtos } from './dto.ts';
@@ -29,9 +30,8 @@ import { needTerms, openNeedsOfType } from './need-repo.ts';
 import { areaParents, offerLinks, offersOfType } from './repo.ts';
 
 // Ranked, explained suggestions, computed by analytics/support from rows mapped to its inputs.
-// No ties table exists yet, so no trust is passed (it counts 0 for every pair).
-
-const TRUST_KNOWN = false;
+// Existing trust comes from the ties of the need's requester (or the offer's provider) current
+// today (analytics/support/trust.ts); `trustKnown` says whether the workspace records ties at all.
 
 async function termKinds(db: Db, workspaceId: string, lists: Iterable<readonly string[]>) {
   const kinds = await knownTerms(db, workspaceId, [...lists].flat());
@@ -106,8 +106,12 @@ export const toLoads = (rows: readonly SupportCommitmentsTable[]): OfferCommitme
     end: c.end_date,
   }));
 
-async function matchContext(db: Db, workspaceId: string): Promise<MatchContext> {
-  return { areaParents: await areaParents(db, workspaceId) };
+async function matchContext(
+  db: Db,
+  workspaceId: string,
+  trust: TrustSource,
+): Promise<MatchContext> {
+  return { areaParents: await areaParents(db, workspaceId), trust: trust.trust };
 }
 
 const explained = (s: MatchSuggestion) => ({ score: s.score, reasons: s.reasons, facts: s.facts });
@@ -134,7 +138,8 @@ export async function needMatches(
       offerRows.map((o) => o.id),
     ),
   );
-  const mctx = await matchContext(db, workspaceId);
+  const trust = await trustAround(db, actor, workspaceId, requester.id, nowIso(ctx).slice(0, 10));
+  const mctx = await matchContext(db, workspaceId, trust);
   const [need] = await toNeeds(db, workspaceId, [row], new Map([[requester.id, requester]]));
   const index = indexOffers(await toOffers(db, workspaceId, offerRows), loads, mctx);
   const ranked = matchNeed(need!, index, { limit });
@@ -147,7 +152,7 @@ export async function needMatches(
   );
   return {
     items: ranked.map((s, i) => ({ ...explained(s), offer: dtos[i]! })),
-    trustKnown: TRUST_KNOWN,
+    trustKnown: trust.known,
   };
 }
 
@@ -170,7 +175,14 @@ export async function offerMatches(
   );
   const needRows = open.filter((n) => seesNeed(actor, n, requesters.get(n.requester_id)));
   const loads = toLoads(await activeCommitmentsOfOffers(db, workspaceId, [offerId]));
-  const mctx = await matchContext(db, workspaceId);
+  const trust = await trustAround(
+    db,
+    actor,
+    workspaceId,
+    offerRow.provider_id,
+    nowIso(ctx).slice(0, 10),
+  );
+  const mctx = await matchContext(db, workspaceId, trust);
   const [offer] = await toOffers(db, workspaceId, [offerRow]);
   const index = indexNeeds(await toNeeds(db, workspaceId, needRows, requesters), mctx);
   const ranked = matchOffer(offer!, loads, index, { limit });
@@ -183,6 +195,6 @@ export async function offerMatches(
   );
   return {
     items: ranked.map((s, i) => ({ ...explained(s), need: dtos[i]! })),
-    trustKnown: TRUST_KNOWN,
+    trustKnown: trust.known,
   };
 }

@@ -9,7 +9,7 @@ interface Suggestions {
   items: {
     score: number;
     reasons: { code: string; points: number }[];
-    facts: { remainingPerMonth: number; areaRelation: string };
+    facts: { remainingPerMonth: number; areaRelation: string; trust: number };
     offer?: Offer;
     need?: Need;
   }[];
@@ -135,5 +135,66 @@ describeEachDialect('support matching', (dialect) => {
     expect(problemOf(await get(f.member, `/support-offers/${fit.id}/matches`), 403).code).toBe(
       'forbidden',
     );
+  });
+
+  it('raises a match’s score and its TRUST reason by a current tie between the parties', async () => {
+    const best = async () => {
+      const res = await get(f.member, `/support-needs/${need.id}/matches`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json<Suggestions>();
+      const item = body.items.find((s) => s.offer!.id === fit.id)!;
+      const trust = item.reasons.find((r) => r.code === 'TRUST')!;
+      return { known: body.trustKnown, score: item.score, points: trust.points, item };
+    };
+    const before = await best();
+    expect(before).toMatchObject({ known: false, points: 0 });
+    const tie = (payload: object) =>
+      f.coordinator.inject({
+        method: 'POST',
+        url: `${f.W}/ties`,
+        payload: {
+          fromActorId: f.carriers.member.id,
+          toActorId: f.fund.id,
+          directed: false,
+          startDate: '2025-01-01',
+          ...payload,
+        },
+      });
+    // An ended tie and a tie of another pair count nothing, but the workspace now records ties.
+    const ended = await tie({
+      type: 'collaboration',
+      intensity: 'integrated',
+      endDate: '2025-12-31',
+    });
+    expect(ended.statusCode, ended.body).toBe(201);
+    const other = await tie({
+      fromActorId: f.carriers.org.id,
+      type: 'support',
+      intensity: 'integrated',
+    });
+    expect(other.statusCode, other.body).toBe(201);
+    expect(await best()).toMatchObject({ known: true, points: 0, score: before.score });
+    // A current integrated collaboration: trust 1, TRUST weighs 0.1, so 10 points more.
+    const res = await tie({
+      type: 'collaboration',
+      intensity: 'integrated',
+      startDate: '2026-01-01',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const trusted = await best();
+    expect(trusted).toMatchObject({ known: true, points: 10 });
+    expect(trusted.item.facts.trust).toBe(1);
+    expect(trusted.score).toBeCloseTo(before.score + 10, 9);
+    // A cooperative tension takes half its intensity (0.5) off: trust 0.75.
+    expect((await tie({ type: 'tension', intensity: 'cooperative' })).statusCode).toBe(201);
+    const tense = await best();
+    expect(tense.item.facts.trust).toBe(0.75);
+    expect(tense.score).toBeCloseTo(before.score + 7.5, 9);
+    // The offer's side sees the same trust for the need.
+    const offerSide = (
+      await get(f.coordinator, `/support-offers/${fit.id}/matches`)
+    ).json<Suggestions>();
+    expect(offerSide.trustKnown).toBe(true);
+    expect(offerSide.items.find((s) => s.need!.id === need.id)!.facts.trust).toBe(0.75);
   });
 });

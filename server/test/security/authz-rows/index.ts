@@ -1,10 +1,12 @@
 import { activitiesRows } from './activities.ts';
+import { checkInRows } from './check-ins.ts';
 import { actorsRows } from './actors.ts';
 import { directoryRows } from './directory.ts';
 import { exchangeRows } from './exchange.ts';
 import { fundingRows } from './funding.ts';
 import { obstacleRows } from './obstacles.ts';
 import { supportRows } from './support.ts';
+import { tieRows } from './ties.ts';
 import type { Rows } from './types.ts';
 
 export { areaRows } from './areas.ts';
@@ -20,4 +22,6 @@ export const moduleRows: Rows = (env) => ({
   ...obstacleRows(env),
   ...supportRows(env),
   ...fundingRows(env),
+  ...checkInRows(env),
+  ...tieRows(env),
 });
