@@ -29,6 +29,8 @@ export interface TestServer {
   login(role: string): DemoLogin;
   /** Everything the server wrote so far (stdout and stderr), for failure messages. */
   output(): string;
+  /** Runs `wijkdragers <args>` on the server's database and settings, as an operator would. */
+  cli(args: string[]): Promise<{ code: number | null; output: string }>;
   stop(): Promise<void>;
 }
 
@@ -82,23 +84,37 @@ async function startServerOnce(): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'wijkdragers-e2e-'));
   const url = `http://localhost:${port}`;
   let out = '';
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'development',
+    DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
+    DATA_DIR: dir,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: url,
+    SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+    JOB_POLL_MS: '200',
+    LOG_LEVEL: 'warn',
+  };
   const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--demo'], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'development',
-      DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
-      DATA_DIR: dir,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_URL: url,
-      SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-      JOB_POLL_MS: '200',
-      LOG_LEVEL: 'warn',
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const cli = (args: string[]) =>
+    new Promise<{ code: number | null; output: string }>((resolveRun, reject) => {
+      let output = '';
+      const run = spawn(process.execPath, [CLI, ...args], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      run.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+      run.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+      run.once('error', reject);
+      run.once('exit', (code) => resolveRun({ code, output }));
+    });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
@@ -140,6 +156,7 @@ async function startServerOnce(): Promise<TestServer> {
       return found;
     },
     output: () => out,
+    cli,
     stop,
   };
 }

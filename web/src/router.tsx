@@ -19,6 +19,17 @@ import { obstaclesRoute } from './routes/obstacles.tsx';
 import { obstacleRoute } from './routes/obstacle.tsx';
 import { obstacleNewRoute } from './routes/obstacle-new.tsx';
 import { obstacleOwnersRoute } from './routes/obstacle-owners.tsx';
+import { fundingRoute } from './routes/funding.tsx';
+import { supportCommitmentRoute } from './routes/support-commitment.tsx';
+import { supportCommitmentsRoute } from './routes/support-commitments.tsx';
+import { supportNeedEditRoute } from './routes/support-need-edit.tsx';
+import { supportNeedNewRoute } from './routes/support-need-new.tsx';
+import { supportOfferEditRoute } from './routes/support-offer-edit.tsx';
+import { supportOfferNewRoute } from './routes/support-offer-new.tsx';
+import { supportNeedRoute } from './routes/support-need.tsx';
+import { supportNeedsRoute } from './routes/support-needs.tsx';
+import { supportOfferRoute } from './routes/support-offer.tsx';
+import { supportOffersRoute } from './routes/support-offers.tsx';
 import { areaRoute } from './routes/area.tsx';
 import { areaImportRoute } from './routes/area-import.tsx';
 import { taxonomyRoute } from './routes/taxonomy.tsx';
@@ -80,6 +91,17 @@ const routeTree = rootRoute.addChildren([
       obstacleNewRoute,
       obstacleOwnersRoute,
       obstacleRoute,
+      supportOffersRoute,
+      supportOfferNewRoute,
+      supportOfferRoute,
+      supportOfferEditRoute,
+      supportNeedsRoute,
+      supportNeedNewRoute,
+      supportNeedRoute,
+      supportNeedEditRoute,
+      supportCommitmentsRoute,
+      supportCommitmentRoute,
+      fundingRoute,
     ]),
   ]),
 ]);

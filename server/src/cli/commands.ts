@@ -70,6 +70,14 @@ export const commands: Command[] = [
     run: async (v, p) => (await import('./backup.ts')).backupCommand(v, p),
   },
   {
+    name: 'jobs run',
+    summary:
+      'Run the scheduled jobs (reminders, clean-up) now, or one of them; safe to repeat. Their emails are sent by the running server.',
+    usage: 'jobs run [--job <name>]',
+    options: { job: { type: 'string' } },
+    run: async (v, p) => (await import('./jobs.ts')).jobsRunCommand(v, p),
+  },
+  {
     name: 'import areas',
     summary:
       'Import area boundaries (GeoJSON file of any size, streamed; WGS84 or RD New; or fetched from PDOK) into a workspace; all or nothing.',

@@ -4,16 +4,20 @@ import enActors from './en/actors.json';
 import enAreas from './en/areas.json';
 import enDirectory from './en/directory.json';
 import enExchange from './en/exchange.json';
+import enFunding from './en/funding.json';
 import enMap from './en/map.json';
 import enObstacles from './en/obstacles.json';
+import enSupport from './en/support.json';
 import nl from './nl.json';
 import nlActivities from './nl/activities.json';
 import nlActors from './nl/actors.json';
 import nlAreas from './nl/areas.json';
 import nlDirectory from './nl/directory.json';
 import nlExchange from './nl/exchange.json';
+import nlFunding from './nl/funding.json';
 import nlMap from './nl/map.json';
 import nlObstacles from './nl/obstacles.json';
+import nlSupport from './nl/support.json';
 
 /**
  * The Dutch source catalogue: the shared keys of nl.json plus one file per feature (nl/<feature>.json,
@@ -28,6 +32,8 @@ export const nlCatalogue = {
   areas: nlAreas,
   exchange: nlExchange,
   obstacles: nlObstacles,
+  support: nlSupport,
+  funding: nlFunding,
 };
 
 // Compile-time check that the English catalogue has every key of the Dutch source.
@@ -40,4 +46,6 @@ export const enCatalogue: typeof nlCatalogue = {
   areas: enAreas,
   exchange: enExchange,
   obstacles: enObstacles,
+  support: enSupport,
+  funding: enFunding,
 };

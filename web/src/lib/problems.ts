@@ -78,6 +78,12 @@ export function fieldMessage(
       return t('errors.alreadyInvited');
     case 'already_member':
       return t('errors.alreadyMember');
+    case 'end_before_start':
+      return t('errors.field.endBeforeStart', opts);
+    case 'beyond_capacity':
+      return t('errors.field.beyondCapacity', opts);
+    case 'negative_amount':
+      return t('errors.field.notPositive', opts);
     default:
       return t('errors.field.invalid', opts);
   }

@@ -12,6 +12,8 @@ import { useActorPermissions } from '../features/actors/permissions.ts';
 import { PersonView } from '../features/actors/person-view.tsx';
 import { areasQuery, termsQuery } from '../features/actors/reference.ts';
 import { meQuery } from '../features/session/store.ts';
+import { ActorCommitments } from '../features/support/actor-commitments.tsx';
+import { commitmentsQuery } from '../features/support/data.ts';
 import { useWorkspace, workspaceRoute } from './workspace.tsx';
 
 /** A carrier's ("drager") or an organisation's page. */
@@ -30,6 +32,8 @@ export const actorRoute = createRoute({
     await Promise.all([
       queryClient.ensureQueryData(actorActivityListQuery(slug, actorId)),
       actor.kind === 'person' ? queryClient.ensureQueryData(trackRecordQuery(slug, actorId)) : null,
+      // The support it receives; a failure here must not take the actor's page down.
+      queryClient.prefetchQuery(commitmentsQuery(slug, 1, actorId)),
     ]);
   },
   component: ActorPage,
@@ -76,6 +80,7 @@ function ActorPage() {
           canManage={allowed.manager}
         />
       )}
+      <ActorCommitments slug={slug} actorId={actorId} />
     </Page>
   );
 }

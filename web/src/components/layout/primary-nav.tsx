@@ -92,6 +92,26 @@ export function PrimaryNav({ me, workspace }: { me: Me | null; workspace: Worksp
               </Item>
               <Item>
                 <Link
+                  to="/w/$slug/steun"
+                  params={{ slug }}
+                  className={linkClass}
+                  activeOptions={exactActive}
+                >
+                  {t('nav.support')}
+                </Link>
+              </Item>
+              <Item>
+                <Link
+                  to="/w/$slug/geldstromen"
+                  params={{ slug }}
+                  className={linkClass}
+                  activeOptions={exactActive}
+                >
+                  {t('nav.funding')}
+                </Link>
+              </Item>
+              <Item>
+                <Link
                   to="/w/$slug/beheer/uitwisseling"
                   params={{ slug }}
                   className={linkClass}
