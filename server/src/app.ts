@@ -27,6 +27,7 @@ import { obstacleRoutes } from './modules/obstacles/routes.ts';
 import { supportRoutes } from './modules/support/routes.ts';
 import { fundingRoutes } from './modules/funding/routes.ts';
 import { tieRoutes } from './modules/ties/routes.ts';
+import { networkRoutes } from './modules/network/routes.ts';
 import { checkInRoutes } from './modules/check-ins/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   supportRoutes(app, ctx);
   fundingRoutes(app, ctx);
   tieRoutes(app, ctx);
+  networkRoutes(app, ctx);
   checkInRoutes(app, ctx);
   await registerWebApp(app, options.webRoot);
 

@@ -53,6 +53,8 @@ describe('policy', () => {
       'ties.read': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
       'ties.manage': ['admin', 'coordinator'],
       'ties.self': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'network.read': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'network.export': ['admin', 'coordinator', 'policy_officer', 'researcher'],
       'checkins.self': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
       'checkins.aggregates': ['admin', 'coordinator'],
     });

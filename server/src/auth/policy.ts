@@ -64,6 +64,11 @@ export const permissionRoles = {
   /** Record, change and delete ties of one's own carrier (the service checks that one end is the
    * carrier linked to the caller; coordinators and admins pass through ties.manage). */
   'ties.self': everyone,
+  /** See the network of ties with its metrics, and compare two days (only ties whose two actors
+   * the caller may see). */
+  'network.read': everyone,
+  /** GEXF, GraphML and CSV exports of the network (researchers' always pseudonymise persons). */
+  'network.export': ['admin', 'coordinator', 'policy_officer', 'researcher'],
   /** File, read and delete one's own check-ins, set reminders, share them with chosen members,
    * and read the check-ins others shared with the caller (the service checks all of it; nobody
    * reads another's check-ins by role, not even an admin). */

@@ -121,6 +121,22 @@ export const commands: Command[] = [
     run: async (v, p) => (await import('./export-hsds.ts')).exportHsdsCommand(v, p),
   },
   {
+    name: 'export network',
+    summary:
+      'Write the collaboration network as of a day (GEXF 1.3, GraphML, or nodes/edges/codebook CSV); --pseudonymise replaces persons by stable pseudonyms.',
+    usage:
+      'export network --workspace <slug> --format gexf|graphml|csv [--as-of <date>] [--out <file-or-dir>] [--pseudonymise] [--delimiter semicolon|comma]',
+    options: {
+      workspace: { type: 'string' },
+      format: { type: 'string' },
+      'as-of': { type: 'string' },
+      out: { type: 'string' },
+      pseudonymise: { type: 'boolean' },
+      delimiter: { type: 'string' },
+    },
+    run: async (v, p) => (await import('../modules/network/cli.ts')).exportNetworkCommand(v, p),
+  },
+  {
     name: 'report obstacles',
     summary:
       'Write the yearly systeemleren report of the obstacle register (Dutch HTML, PDF or CSV); small counts are suppressed.',

@@ -6,6 +6,7 @@ import { exchangeRows } from './exchange.ts';
 import { fundingRows } from './funding.ts';
 import { obstacleRows } from './obstacles.ts';
 import { supportRows } from './support.ts';
+import { networkRows } from './network.ts';
 import { tieRows } from './ties.ts';
 import type { Rows } from './types.ts';
 
@@ -24,4 +25,5 @@ export const moduleRows: Rows = (env) => ({
   ...fundingRows(env),
   ...checkInRows(env),
   ...tieRows(env),
+  ...networkRows(env),
 });
