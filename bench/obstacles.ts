@@ -163,7 +163,11 @@ async function runPass(
   const server = startNode(`server (${dialect})`, [serverBin, 'serve'], env, root);
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(server, `${base}/readyz`);
-  const headers = { cookie: await login(base, officer.email, officer.password) };
+  // As a browser asks: cached answers go out gzipped to clients that accept it.
+  const headers = {
+    cookie: await login(base, officer.email, officer.password),
+    'accept-encoding': 'gzip',
+  };
   const W = `${base}/api/v1/workspaces/demo`;
 
   const expectAll = (b: unknown) => {

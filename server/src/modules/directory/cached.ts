@@ -14,6 +14,7 @@ import {
   type SearchFilters,
 } from './schema.ts';
 import { searchDirectory } from './service.ts';
+import { FinishedJson } from '../../http/send-json.ts';
 
 /**
  * The directory's reads through the read cache (records/read-cache.ts). A key holds the workspace's
@@ -40,39 +41,47 @@ export function cachedSearchJson(
   ws: Workspace,
   filters: SearchFilters,
   q: PageQuery,
-): Promise<{ total: number; json: string }> {
+): Promise<{ total: number; json: FinishedJson }> {
   assertCan(actor, 'directory.read', ws.id);
   return readCacheFor(ctx.db).get(keyOf(actor, ws, 'search', [filters, q]), async () => {
     const result = await searchDirectory(ctx, actor, ws.id, filters, pageBounds(q));
     return {
       total: result.total,
-      json: JSON.stringify(searchPageSchema.parse(envelope(q, result))),
+      json: new FinishedJson(JSON.stringify(searchPageSchema.parse(envelope(q, result)))),
     };
   });
 }
 
-/** The map layer as JSON text (send with a JSON content type: Fastify sends strings as they are). */
+/** The map layer as finished JSON (http/send-json.ts). */
 export function cachedMapLayerJson(
   ctx: AppContext,
   actor: Actor,
   ws: Workspace,
   q: MapLayerQuery,
-): Promise<string> {
+): Promise<FinishedJson> {
   assertCan(actor, 'directory.read', ws.id);
-  return readCacheFor(ctx.db).get(keyOf(actor, ws, 'map', q), async () =>
-    JSON.stringify(mapLayerSchema.parse(await getMapLayer(ctx, actor, ws.id, q))),
+  return readCacheFor(ctx.db).get(
+    keyOf(actor, ws, 'map', q),
+    async () =>
+      new FinishedJson(
+        JSON.stringify(mapLayerSchema.parse(await getMapLayer(ctx, actor, ws.id, q))),
+      ),
   );
 }
 
-/** The area page as JSON text. */
+/** The area page as finished JSON. */
 export function cachedAreaOverviewJson(
   ctx: AppContext,
   actor: Actor,
   ws: Workspace,
   areaId: string,
-): Promise<string> {
+): Promise<FinishedJson> {
   assertCan(actor, 'areas.read', ws.id);
-  return readCacheFor(ctx.db).get(keyOf(actor, ws, 'overview', areaId), async () =>
-    JSON.stringify(overviewSchema.parse(await getAreaOverview(ctx, actor, ws.id, areaId))),
+  return readCacheFor(ctx.db).get(
+    keyOf(actor, ws, 'overview', areaId),
+    async () =>
+      new FinishedJson(
+        JSON.stringify(overviewSchema.parse(await getAreaOverview(ctx, actor, ws.id, areaId))),
+      ),
   );
 }

@@ -44,7 +44,7 @@ export function directoryRoutes(app: FastifyInstance, ctx: AppContext): void {
         q,
       );
       setPageLinks(request, reply, q, total);
-      return sendJson(reply, json);
+      return sendJson(request, reply, json);
     },
   });
 
@@ -63,6 +63,7 @@ export function directoryRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) =>
       sendJson(
+        request,
         reply,
         await cachedMapLayerJson(ctx, request.actor, requireWorkspace(request), request.query),
       ),
@@ -79,6 +80,7 @@ export function directoryRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) =>
       sendJson(
+        request,
         reply,
         await cachedAreaOverviewJson(
           ctx,

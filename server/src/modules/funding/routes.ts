@@ -146,6 +146,7 @@ export function fundingRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) =>
       sendJson(
+        request,
         reply,
         await cachedFundingDashboardJson(
           ctx,

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { policy } from '../../auth/policy.ts';
@@ -81,6 +81,7 @@ export function networkRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) =>
       sendJson(
+        request,
         reply,
         await getNetworkJson(ctx, request.actor, requireWorkspace(request), request.query, toJson),
       ),
@@ -101,7 +102,7 @@ export function networkRoutes(app: FastifyInstance, ctx: AppContext): void {
       getComparison(ctx, request.actor, requireWorkspace(request), request.query),
   });
 
-  const send = (reply: Parameters<typeof sendJson>[0], file: NetworkFile) =>
+  const send = (reply: FastifyReply, file: NetworkFile) =>
     reply
       .header('Content-Type', file.contentType)
       .header('Content-Disposition', `attachment; filename="${file.filename}"`)

@@ -9,6 +9,7 @@ import type { TieIntensity, TieType, Workspace } from '../../db/types.ts';
 import type { FieldError } from '../../http/problem.ts';
 import { findArea, subAreas } from '../directory/repo.ts';
 import { assertNoErrors, queryError, termErrors } from '../directory/service.ts';
+import { FinishedJson } from '../../http/send-json.ts';
 import { readCacheFor } from '../records/read-cache.ts';
 import { knownTerms } from '../records/repo.ts';
 import { viewerOf } from '../records/visibility.ts';
@@ -157,22 +158,9 @@ function viewerKey(actor: Actor, workspaceId: string): string {
   return viewer.member ? `member:${viewer.userId ?? ''}` : 'public';
 }
 
-const inFlight = new WeakMap<object, Map<string, Promise<unknown>>>();
-
-/** Through the read cache, with readers arriving during a computation sharing it. */
-function cached<T>(ctx: AppContext, key: string, compute: () => Promise<T>): Promise<T> {
-  let running = inFlight.get(ctx.db);
-  if (!running) inFlight.set(ctx.db, (running = new Map()));
-  const pending = running;
-  return readCacheFor(ctx.db).get(key, () => {
-    let p = pending.get(key) as Promise<T> | undefined;
-    if (!p) {
-      p = compute().finally(() => pending.delete(key));
-      pending.set(key, p);
-    }
-    return p;
-  });
-}
+/** Through the read cache (readers arriving during a computation share it). */
+const cached = <T>(ctx: AppContext, key: string, compute: () => Promise<T>): Promise<T> =>
+  readCacheFor(ctx.db).get(key, compute);
 
 type Ws = Pick<Workspace, 'id' | 'directory_version'>;
 
@@ -224,12 +212,14 @@ export async function getNetworkJson(
   ws: Ws,
   q: NetworkQuery,
   toJson: (n: Network) => string,
-): Promise<string> {
+): Promise<FinishedJson> {
   assertCan(actor, 'network.read', ws.id);
   const { asOf, ...filter } = q;
   const f = await checkFilter(ctx, ws.id, filter);
   const day = asOf ?? todayUtc(ctx);
-  return cached(ctx, `${keyOf(actor, ws, day, f)}:json`, async () =>
-    toJson(await networkAsOf(ctx, actor, ws, day, f)),
+  return cached(
+    ctx,
+    `${keyOf(actor, ws, day, f)}:json`,
+    async () => new FinishedJson(toJson(await networkAsOf(ctx, actor, ws, day, f))),
   );
 }

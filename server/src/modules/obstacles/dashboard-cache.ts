@@ -1,6 +1,7 @@
 import { assertCan } from '../../auth/policy.ts';
 import type { Actor, AppContext } from '../../context.ts';
 import type { Workspace } from '../../db/types.ts';
+import { FinishedJson } from '../../http/send-json.ts';
 import { readCacheFor } from '../records/read-cache.ts';
 import { defaultTrend, type Dashboard } from './dashboard.ts';
 import { getDashboard, type DashboardQuery } from './insight-service.ts';
@@ -20,31 +21,19 @@ import { getDashboard, type DashboardQuery } from './insight-service.ts';
  * counter of its own would need a column (a migration) and change nothing else here.
  */
 
-/** Computations under way, so a burst of readers after a write computes the dashboard once. */
-const inFlight = new WeakMap<object, Map<string, Promise<Buffer>>>();
-
 export function cachedDashboardJson(
   ctx: AppContext,
   actor: Actor,
   ws: Workspace,
   q: DashboardQuery,
   toJson: (d: Dashboard) => string,
-): Promise<Buffer> {
+): Promise<FinishedJson> {
   assertCan(actor, 'obstacles.read', ws.id);
   const trend = `${q.trendBy ?? defaultTrend.by}:${q.period ?? defaultTrend.period}`;
   const key = `${ws.id}:${ws.directory_version}:all:obstacle-dashboard:${q.year ?? 'all'}:${trend}`;
-  let running = inFlight.get(ctx.db);
-  if (!running) inFlight.set(ctx.db, (running = new Map()));
-  const pending = running;
-  return readCacheFor(ctx.db).get(key, () => {
-    let p = pending.get(key);
-    if (!p) {
-      p = getDashboard(ctx, actor, ws.id, q)
-        // Kept as UTF-8 bytes: a hit sends them without encoding 25 KB of text again.
-        .then((d) => Buffer.from(toJson(d)))
-        .finally(() => pending.delete(key));
-      pending.set(key, p);
-    }
-    return p;
-  });
+  // Readers arriving while it is computed share the computation (ReadCache).
+  return readCacheFor(ctx.db).get(
+    key,
+    async () => new FinishedJson(toJson(await getDashboard(ctx, actor, ws.id, q))),
+  );
 }

@@ -81,6 +81,7 @@ export function insightRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) =>
       sendJson(
+        request,
         reply,
         await cachedDashboardJson(
           ctx,

@@ -24,6 +24,24 @@ describe('read cache', () => {
     expect(computed).toBe(4);
     expect([cache.hits, cache.misses]).toEqual([2, 4]);
   });
+
+  it('lets readers arriving during a computation share it, and keeps no failure', async () => {
+    const cache = new ReadCache();
+    let computed = 0;
+    let release!: (v: string) => void;
+    const slow = () => {
+      computed++;
+      return new Promise<string>((r) => (release = r));
+    };
+    const first = cache.get('k', slow);
+    const second = cache.get('k', slow);
+    release('V');
+    expect(await Promise.all([first, second])).toEqual(['V', 'V']);
+    expect(computed).toBe(1);
+    const failing = () => Promise.reject(new Error('no such area'));
+    await expect(cache.get('bad', failing)).rejects.toThrow('no such area');
+    expect(await cache.get('bad', async () => 'now fine')).toBe('now fine');
+  });
 });
 
 describeEachDialect('directory version', (dialect) => {

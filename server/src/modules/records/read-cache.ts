@@ -7,6 +7,8 @@
  */
 export class ReadCache {
   private readonly entries = new Map<string, unknown>();
+  /** Computations under way: readers arriving meanwhile (a burst after a write) share them. */
+  private readonly pending = new Map<string, Promise<unknown>>();
   hits = 0;
   misses = 0;
 
@@ -21,14 +23,25 @@ export class ReadCache {
       this.hits++;
       return value;
     }
-    this.misses++;
-    const value = await compute();
-    this.entries.set(key, value);
-    if (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+    const running = this.pending.get(key) as Promise<T> | undefined;
+    if (running) {
+      this.hits++;
+      return running;
     }
-    return value;
+    this.misses++;
+    // A failed computation (an error answer) is never kept: the next reader tries again.
+    const computing = compute()
+      .then((value) => {
+        this.entries.set(key, value);
+        if (this.entries.size > this.maxEntries) {
+          const oldest = this.entries.keys().next().value;
+          if (oldest !== undefined) this.entries.delete(oldest);
+        }
+        return value;
+      })
+      .finally(() => this.pending.delete(key));
+    this.pending.set(key, computing);
+    return computing;
   }
 
   get size(): number {
