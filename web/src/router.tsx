@@ -20,6 +20,9 @@ import { obstacleRoute } from './routes/obstacle.tsx';
 import { obstacleNewRoute } from './routes/obstacle-new.tsx';
 import { obstacleOwnersRoute } from './routes/obstacle-owners.tsx';
 import { fundingRoute } from './routes/funding.tsx';
+import { checkInRoute } from './routes/check-in.tsx';
+import { checkInAggregatesRoute } from './routes/check-in-aggregates.tsx';
+import { checkInsSharedRoute } from './routes/check-ins-shared.tsx';
 import { supportCommitmentRoute } from './routes/support-commitment.tsx';
 import { supportCommitmentsRoute } from './routes/support-commitments.tsx';
 import { supportNeedEditRoute } from './routes/support-need-edit.tsx';
@@ -102,6 +105,9 @@ const routeTree = rootRoute.addChildren([
       supportCommitmentsRoute,
       supportCommitmentRoute,
       fundingRoute,
+      checkInRoute,
+      checkInsSharedRoute,
+      checkInAggregatesRoute,
     ]),
   ]),
 ]);

@@ -2,6 +2,7 @@ import en from './en.json';
 import enActivities from './en/activities.json';
 import enActors from './en/actors.json';
 import enAreas from './en/areas.json';
+import enCheckIns from './en/checkIns.json';
 import enDirectory from './en/directory.json';
 import enExchange from './en/exchange.json';
 import enFunding from './en/funding.json';
@@ -12,6 +13,7 @@ import nl from './nl.json';
 import nlActivities from './nl/activities.json';
 import nlActors from './nl/actors.json';
 import nlAreas from './nl/areas.json';
+import nlCheckIns from './nl/checkIns.json';
 import nlDirectory from './nl/directory.json';
 import nlExchange from './nl/exchange.json';
 import nlFunding from './nl/funding.json';
@@ -34,6 +36,7 @@ export const nlCatalogue = {
   obstacles: nlObstacles,
   support: nlSupport,
   funding: nlFunding,
+  checkIns: nlCheckIns,
 };
 
 // Compile-time check that the English catalogue has every key of the Dutch source.
@@ -48,4 +51,5 @@ export const enCatalogue: typeof nlCatalogue = {
   obstacles: enObstacles,
   support: enSupport,
   funding: enFunding,
+  checkIns: enCheckIns,
 };

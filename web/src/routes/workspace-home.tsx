@@ -72,6 +72,15 @@ function WorkspaceHomePage() {
         </Card>
         <Card
           link={
+            <TextLink to="/w/$slug/check-in" params={{ slug }}>
+              {t('checkIns.nav.label')}
+            </TextLink>
+          }
+        >
+          {t('workspace.checkInsText')}
+        </Card>
+        <Card
+          link={
             <TextLink to="/w/$slug/beheer/uitwisseling" params={{ slug }}>
               {t('nav.exchange')}
             </TextLink>

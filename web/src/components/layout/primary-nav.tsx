@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me, Workspace } from '../../api/types.ts';
+import { myCarrierQuery } from '../../features/activities/data.ts';
 import { exactActive } from '../links.tsx';
 
 const linkClass = 'utrecht-link utrecht-link--html-a utrecht-nav-list__link';
@@ -14,6 +16,10 @@ function Item({ children }: { children: ReactNode }) {
 export function PrimaryNav({ me, workspace }: { me: Me | null; workspace: Workspace | null }) {
   const { t } = useTranslation();
   const slug = workspace?.slug;
+  // Check-ins: carriers check in; coordinators see totals; others may have some shared with them.
+  const carrier = useQuery({ ...myCarrierQuery(slug ?? ''), enabled: Boolean(slug) });
+  const isCarrier = carrier.data?.kind === 'person';
+  const isManager = workspace?.role === 'admin' || workspace?.role === 'coordinator';
   return (
     <nav className="utrecht-nav-bar" aria-label={t('layout.primaryNav')}>
       <div className="utrecht-nav-bar__content">
@@ -110,6 +116,42 @@ export function PrimaryNav({ me, workspace }: { me: Me | null; workspace: Worksp
                   {t('nav.funding')}
                 </Link>
               </Item>
+              {isCarrier ? (
+                <Item>
+                  <Link
+                    to="/w/$slug/check-in"
+                    params={{ slug }}
+                    className={linkClass}
+                    activeOptions={exactActive}
+                  >
+                    {t('nav.myCheckIn')}
+                  </Link>
+                </Item>
+              ) : null}
+              {isManager ? (
+                <Item>
+                  <Link
+                    to="/w/$slug/check-in/totalen"
+                    params={{ slug }}
+                    className={linkClass}
+                    activeOptions={exactActive}
+                  >
+                    {t('nav.checkInTotals')}
+                  </Link>
+                </Item>
+              ) : null}
+              {carrier.isSuccess && !isCarrier && !isManager ? (
+                <Item>
+                  <Link
+                    to="/w/$slug/check-in/gedeeld"
+                    params={{ slug }}
+                    className={linkClass}
+                    activeOptions={exactActive}
+                  >
+                    {t('nav.sharedCheckIns')}
+                  </Link>
+                </Item>
+              ) : null}
               <Item>
                 <Link
                   to="/w/$slug/beheer/uitwisseling"
