@@ -36,6 +36,7 @@ const adminPages: Array<[string, () => string]> = [
   ['/w/demo/beheer/leden', () => nl('members.title')],
   ['/w/demo/beheer/uitnodigingen', () => nl('invitations.title')],
   ['/w/demo/tokens', () => nl('tokens.title')],
+  ['/w/demo/meldingen', () => nl('notifications.title')],
   ['/toegankelijkheid', () => nl('accessibility.title')],
   ['/privacy', () => nl('privacy.title')],
   ['/w/bestaat-niet', () => nl('notFound.title')],

@@ -14,8 +14,10 @@ import { findLink } from './support/smtp-sink.ts';
  * `support-reminders` job ran when it started, before the commitment existed, so an operator runs
  * it now (`wijkdragers jobs run --job support-reminders`, on the server's database); the running
  * server sends the queued email, which is read from the SMTP sink, and its link opens this
- * journey's commitment page. Finally the coordinator
- * records a funding flow and the funding dashboard counts it. Axe runs on every page visited.
+ * journey's commitment page. The same reminder waits in the coordinator's Meldingen (the header
+ * counts the unread ones); opening it there leads to the commitment and reads it. Finally the
+ * coordinator records a funding flow and the funding dashboard counts it. Axe runs on every page
+ * visited.
  */
 
 const app = useApp();
@@ -48,6 +50,21 @@ async function signIn(a: App, page: Page, role: string) {
 
 const button = (scope: Page | Locator, key: string, vars?: Record<string, string>) =>
   scope.getByRole('button', { name: exact(nl(key, vars)) });
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** "Meldingen, 2 ongelezen" with the number as a group (the catalogue's text, any count). */
+const UNREAD = new RegExp(
+  nl('notifications.navUnread', { count: '#' }).split('#').map(escapeRe).join('(\\d+)'),
+);
+
+/** The header's "Meldingen" link and the unread count in its name (0 when it names none). */
+async function unreadInHeader(page: Page) {
+  const link = page
+    .getByRole('navigation', { name: exact(nl('layout.userMenu')) })
+    .getByRole('link', { name: new RegExp(`^\\s*${escapeRe(nl('notifications.nav'))}`) });
+  await link.waitFor();
+  return { link, count: Number(UNREAD.exec((await link.textContent()) ?? '')?.[1] ?? 0) };
+}
 
 /** Narrows a record picker by typing, then chooses the first option containing `option`. */
 async function pick(page: Page, search: string, select: string, query: string, option?: string) {
@@ -227,6 +244,45 @@ describe('journey: durable support and funding flows (issue 6)', () => {
         .getByRole('heading', { name: exact(nl('support.lifecycle.renewTitle')) })
         .waitFor();
       await checkA11y(page, 'commitment page from the reminder email');
+
+      // The same reminder waits in the app: the header counts it (the demo's own commitments
+      // ending soon may add theirs), Meldingen lists it, and opening it reads it.
+      await expect
+        .poll(async () => (await unreadInHeader(page)).count, { timeout: 10_000 })
+        .toBeGreaterThanOrEqual(1);
+      const before = await unreadInHeader(page);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('link', {
+              name: exact(nl('notifications.navUnread', { count: before.count })),
+            })
+            .count(),
+        )
+        .toBe(1);
+      await before.link.click();
+      await mainHeading(page, exact(nl('notifications.title')));
+      const reminderName = exact(
+        nl('notifications.kinds.commitment_ending.title', { title: OFFER }),
+      );
+      const reminder = page.getByRole('main').getByRole('link', { name: reminderName });
+      await reminder.waitFor();
+      await checkA11y(page, 'notifications');
+      await reminder.click();
+      await page.waitForURL((url) => url.pathname === commitmentPath);
+      await page
+        .getByRole('heading', { name: exact(nl('support.lifecycle.renewTitle')) })
+        .waitFor();
+      await expect
+        .poll(async () => (await unreadInHeader(page)).count, { timeout: 10_000 })
+        .toBe(before.count - 1);
+      // Read, it stays in the list without the "Ongelezen" mark.
+      await open(page, `${WS}/meldingen`, exact(nl('notifications.title')));
+      const item = page
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('link', { name: reminderName }) });
+      await item.waitFor();
+      expect(await item.getByText(exact(nl('notifications.unread'))).count()).toBe(0);
     });
   });
 
@@ -304,6 +360,20 @@ describe('journey: durable support and funding flows (issue 6)', () => {
         'Eerste gesprek',
       ]);
       await checkA11y(page, 'commitment page (English)');
+
+      // Notifications are rendered from their kind and parameters, so they follow the language.
+      await page
+        .getByRole('navigation', { name: exact(en('layout.userMenu')) })
+        .getByRole('link', { name: new RegExp(`^\\s*${escapeRe(en('notifications.nav'))}`) })
+        .click();
+      await mainHeading(page, exact(en('notifications.title')));
+      await page
+        .getByRole('main')
+        .getByRole('link', {
+          name: exact(en('notifications.kinds.commitment_ending.title', { title: OFFER })),
+        })
+        .waitFor();
+      await checkA11y(page, 'notifications (English)');
 
       const nav = page.getByRole('navigation', { name: exact(en('layout.primaryNav')) });
       await nav.getByRole('link', { name: exact(en('nav.funding')) }).click();

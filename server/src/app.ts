@@ -29,6 +29,7 @@ import { fundingRoutes } from './modules/funding/routes.ts';
 import { tieRoutes } from './modules/ties/routes.ts';
 import { networkRoutes } from './modules/network/routes.ts';
 import { checkInRoutes } from './modules/check-ins/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -120,6 +121,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   tieRoutes(app, ctx);
   networkRoutes(app, ctx);
   checkInRoutes(app, ctx);
+  notificationRoutes(app, ctx);
   await registerWebApp(app, options.webRoot);
 
   app.addHook('onClose', async () => {

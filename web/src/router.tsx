@@ -46,6 +46,7 @@ import { invitationsRoute } from './routes/invitations.tsx';
 import { loginRoute } from './routes/login.tsx';
 import { logoutRoute } from './routes/logout.tsx';
 import { membersRoute } from './routes/members.tsx';
+import { notificationsRoute } from './routes/notifications.tsx';
 import { privacyRoute } from './routes/privacy.tsx';
 import { protectedRoute } from './routes/protected.tsx';
 import { rootRoute } from './routes/root.tsx';
@@ -75,6 +76,7 @@ const routeTree = rootRoute.addChildren([
       membersRoute,
       invitationsRoute,
       tokensRoute,
+      notificationsRoute,
       directoryRoute,
       actorRoute,
       actorNewRoute,

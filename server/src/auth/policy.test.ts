@@ -57,6 +57,7 @@ describe('policy', () => {
       'network.export': ['admin', 'coordinator', 'policy_officer', 'researcher'],
       'checkins.self': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
       'checkins.aggregates': ['admin', 'coordinator'],
+      'notifications.self': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
     });
   });
 

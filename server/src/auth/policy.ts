@@ -75,6 +75,9 @@ export const permissionRoles = {
   'checkins.self': everyone,
   /** Check-in aggregates per month, quarter or year: fewer than 5 carriers suppressed. */
   'checkins.aggregates': ['admin', 'coordinator'],
+  /** Read one's own in-app notifications and mark them read (the service filters on the caller;
+   * nobody reads another's, whatever their role). */
+  'notifications.self': everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

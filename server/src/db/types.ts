@@ -19,6 +19,7 @@ import type { SupportTables } from './support-types.ts';
 import type { FundingTables } from './funding-types.ts';
 import type { CheckInTables } from './check-in-types.ts';
 import type { TieTables } from './tie-types.ts';
+import type { NotificationTables } from './notification-types.ts';
 
 /**
  * Logical schema shared by SQLite and PostgreSQL. Ids are random UUIDs as text; timestamps are
@@ -191,9 +192,16 @@ export * from './support-types.ts';
 export * from './funding-types.ts';
 export * from './check-in-types.ts';
 export * from './tie-types.ts';
+export * from './notification-types.ts';
 
 export interface Database
-  extends ObstacleTables, SupportTables, FundingTables, CheckInTables, TieTables {
+  extends
+    ObstacleTables,
+    SupportTables,
+    FundingTables,
+    CheckInTables,
+    TieTables,
+    NotificationTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -7,6 +7,7 @@ import enDirectory from './en/directory.json';
 import enExchange from './en/exchange.json';
 import enFunding from './en/funding.json';
 import enMap from './en/map.json';
+import enNotifications from './en/notifications.json';
 import enObstacles from './en/obstacles.json';
 import enSupport from './en/support.json';
 import nl from './nl.json';
@@ -18,6 +19,7 @@ import nlDirectory from './nl/directory.json';
 import nlExchange from './nl/exchange.json';
 import nlFunding from './nl/funding.json';
 import nlMap from './nl/map.json';
+import nlNotifications from './nl/notifications.json';
 import nlObstacles from './nl/obstacles.json';
 import nlSupport from './nl/support.json';
 
@@ -37,6 +39,7 @@ export const nlCatalogue = {
   support: nlSupport,
   funding: nlFunding,
   checkIns: nlCheckIns,
+  notifications: nlNotifications,
 };
 
 // Compile-time check that the English catalogue has every key of the Dutch source.
@@ -52,4 +55,5 @@ export const enCatalogue: typeof nlCatalogue = {
   support: enSupport,
   funding: enFunding,
   checkIns: enCheckIns,
+  notifications: enNotifications,
 };

@@ -12,6 +12,7 @@ import * as m0010 from './0010-add-credential-notifications.ts';
 import * as m0011 from './0011-create-funding-flows.ts';
 import * as m0012 from './0012-create-check-ins.ts';
 import * as m0013 from './0013-create-ties.ts';
+import * as m0014 from './0014-create-notifications.ts';
 
 /** Explicit, ordered index of migrations (no directory scanning: works from any cwd). */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0011-create-funding-flows': m0011,
   '0012-create-check-ins': m0012,
   '0013-create-ties': m0013,
+  '0014-create-notifications': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

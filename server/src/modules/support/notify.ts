@@ -1,11 +1,12 @@
-import type { AppContext } from '../../context.ts';
+import { nowIso, type AppContext } from '../../context.ts';
 import type { Db } from '../../db/dialect.ts';
 import type { Language } from '../../db/types.ts';
 import { enqueueEmail } from '../../mail/outbox.ts';
+import { notify } from '../notifications/service.ts';
 import { partyAddresses } from './reminder-repo.ts';
 
-// End-of-term reminders of commitments, recorded in the outbox in the transaction that records
-// the reminder as sent, so each exists exactly when the other does.
+// End-of-term reminders of commitments, recorded in the outbox and as in-app notifications in the
+// transaction that records the reminder as sent, so each exists exactly when the other does.
 
 export interface EndingCommitment {
   id: string;
@@ -33,16 +34,34 @@ function message(lang: Language, c: EndingCommitment, days: number, link: string
       };
 }
 
-/** Mails both parties of the commitment; returns how many emails were queued. */
+/**
+ * Mails both parties of the commitment and leaves each of them an in-app notification (its text
+ * rendered in the web app's language); returns how many emails were queued.
+ */
 export async function notifyEnding(
   ctx: AppContext,
   db: Db,
   c: EndingCommitment,
   days: number,
 ): Promise<number> {
-  const link = `${ctx.config.publicUrl}/w/${c.slug}/steun/toezeggingen/${c.id}`;
+  const path = `/w/${c.slug}/steun/toezeggingen/${c.id}`;
+  const link = `${ctx.config.publicUrl}${path}`;
   const to = await partyAddresses(db, c.workspace_id, c.recipient_user_id);
   for (const u of to)
     await enqueueEmail(ctx, db, { to: u.email, ...message(u.language, c, days, link) });
+  await notify(db, {
+    workspaceId: c.workspace_id,
+    userIds: to.map((u) => u.id),
+    kind: 'commitment_ending',
+    params: {
+      commitmentId: c.id,
+      title: oneLine(c.title),
+      recipientName: oneLine(c.recipient_name),
+      endDate: c.end_date ?? '',
+      days,
+    },
+    link: path,
+    createdAt: nowIso(ctx),
+  });
   return to.length;
 }

@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, useTestApp } from '../../../test/harness.ts';
+import { Browser } from '../../../test/session.ts';
 import { runDueWork, scheduledJobs } from '../../jobs/runner.ts';
 import type { MailTransport } from '../../mail/outbox.ts';
 import type { Offer } from './schema.ts';
@@ -114,5 +115,54 @@ describeEachDialect('support end-of-term reminders', (dialect) => {
       { offset_days: 30, outcome: 'sent' },
       { offset_days: 90, outcome: 'sent' },
     ]);
+  });
+
+  it('leaves each recipient one in-app notification per commitment and threshold', async () => {
+    const { admin, coordinator, member, member2 } = f.users;
+    const rows = await t()
+      .ctx.db.selectFrom('notifications')
+      .selectAll()
+      .where('workspace_id', '=', f.ws.id)
+      .where('kind', '=', 'commitment_ending')
+      .execute();
+    const name = new Map([admin, coordinator, member, member2].map((u) => [u.id, u.email]));
+    const seen = rows
+      .map((r) => {
+        const p = JSON.parse(r.params) as { commitmentId: string; days: number };
+        const which = p.commitmentId === soon ? 'soon' : p.commitmentId === yearly ? 'yearly' : '?';
+        return `${which} ${p.days} ${name.get(r.user_id) ?? r.user_id}`;
+      })
+      .sort();
+    // The same recipients and thresholds as the emails, each exactly once (none superseded or
+    // for the cancelled commitment), whatever how often the job ran.
+    const expected = [
+      ...[admin, coordinator, member2].map((u) => `soon 30 ${u.email}`),
+      ...[admin, coordinator, member].flatMap((u) => [
+        `yearly 30 ${u.email}`,
+        `yearly 90 ${u.email}`,
+      ]),
+    ].sort();
+    expect(seen).toEqual(expected);
+
+    // The carrier sees hers through the API, linking to the commitment's page, unread (a new
+    // session: the clock ran on for months).
+    const carrier = new Browser(t().app);
+    await carrier.login(member.email);
+    const res = await carrier.inject({
+      method: 'GET',
+      url: `${f.W}/me/notifications?unread=true`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json<{ items: { link: string; params: Record<string, unknown> }[] }>().items;
+    expect(items.map((n) => n.params.days)).toEqual([30, 90]);
+    expect(items[0]).toMatchObject({
+      link: `/w/${f.slug}/steun/toezeggingen/${yearly}`,
+      params: {
+        commitmentId: yearly,
+        title: 'Coaching voor dragers',
+        recipientName: 'Fatima Öztürk',
+        endDate: '2026-12-31',
+      },
+    });
   });
 });

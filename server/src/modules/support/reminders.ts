@@ -10,11 +10,12 @@ import { notifyEnding } from './notify.ts';
 import { claimReminder, commitmentsEndingBetween, handledReminders } from './reminder-repo.ts';
 
 /**
- * The daily `support-reminders` job: both parties of an active commitment get one email 90 and
- * one 30 days before it ends (analytics/support/reminders.ts decides which is due). Each
- * reminder is recorded with its emails in one transaction, and the record's key (commitment,
- * offset) makes it happen once however often, or on how many instances, the job runs. A
- * reminder the clock passed together with a nearer one is recorded as superseded, not mailed.
+ * The daily `support-reminders` job: both parties of an active commitment get one email and one
+ * in-app notification 90 and 30 days before it ends (analytics/support/reminders.ts decides which
+ * is due). Each reminder is recorded with its emails and notifications in one transaction, and
+ * the record's key (commitment, offset) makes it happen once however often, or on how many
+ * instances, the job runs. A reminder the clock passed together with a nearer one is recorded as
+ * superseded, not sent.
  */
 export async function remindEndingCommitments(ctx: AppContext): Promise<number> {
   const today = nowIso(ctx).slice(0, 10);

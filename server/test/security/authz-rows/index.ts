@@ -7,6 +7,7 @@ import { fundingRows } from './funding.ts';
 import { obstacleRows } from './obstacles.ts';
 import { supportRows } from './support.ts';
 import { networkRows } from './network.ts';
+import { notificationRows } from './notifications.ts';
 import { tieRows } from './ties.ts';
 import type { Rows } from './types.ts';
 
@@ -26,4 +27,5 @@ export const moduleRows: Rows = (env) => ({
   ...checkInRows(env),
   ...tieRows(env),
   ...networkRows(env),
+  ...notificationRows(env),
 });

@@ -2,6 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me, Workspace } from '../../api/types.ts';
+import { NotificationsLink } from '../../features/notifications/notifications-link.tsx';
 import { meQuery } from '../../features/session/store.ts';
 import { TextLink } from '../links.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -16,7 +17,7 @@ function useCurrentWorkspace(me: Me | null): Workspace | null {
   return me.workspaces.length === 1 ? (me.workspaces[0] ?? null) : null;
 }
 
-function UserMenu({ me }: { me: Me }) {
+function UserMenu({ me, workspace }: { me: Me; workspace: Workspace | null }) {
   const { t } = useTranslation();
   return (
     <nav aria-label={t('layout.userMenu')} className="wd-user-menu">
@@ -24,6 +25,11 @@ function UserMenu({ me }: { me: Me }) {
         {t('layout.loggedInAs', { name: me.displayName })}
       </p>
       <ul className="wd-inline-list">
+        {workspace ? (
+          <li>
+            <NotificationsLink slug={workspace.slug} />
+          </li>
+        ) : null}
         <li>
           <TextLink to="/account">{t('nav.account')}</TextLink>
         </li>
@@ -48,7 +54,7 @@ export function SiteHeader() {
         <div className="wd-header__tools">
           {me ? <WorkspaceSwitcher me={me} current={workspace} /> : null}
           <LanguageSwitch me={me} />
-          {me ? <UserMenu me={me} /> : null}
+          {me ? <UserMenu me={me} workspace={workspace} /> : null}
         </div>
       </div>
       <PrimaryNav me={me} workspace={workspace} />
