@@ -10,7 +10,7 @@ import {
   periodFromParam,
   type PeriodParam,
 } from '../features/check-ins/period-choice.tsx';
-import { canCoordinate } from '../features/obstacles/access.ts';
+import { canCoordinate } from '../lib/roles.ts';
 import { workspaceQuery } from '../features/workspaces/data.ts';
 import '../styles/check-ins.css';
 import { useWorkspace, workspaceRoute } from './workspace.tsx';

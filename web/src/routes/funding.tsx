@@ -8,7 +8,7 @@ import { FundingDashboard } from '../features/funding/dashboard.tsx';
 import { flowsQuery, fundingDashboardQuery } from '../features/funding/data.ts';
 import { FlowForm } from '../features/funding/flow-form.tsx';
 import { FlowsList } from '../features/funding/flows.tsx';
-import { canCoordinate } from '../features/obstacles/access.ts';
+import { canCoordinate } from '../lib/roles.ts';
 import { validatePageSearch, type PageSearch } from '../lib/search.ts';
 import { useWorkspace, workspaceRoute } from './workspace.tsx';
 

@@ -2,7 +2,7 @@ import { createRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../components/page.tsx';
 import { RouteError } from '../components/status-pages.tsx';
-import { canCoordinate } from '../features/obstacles/access.ts';
+import { canCoordinate } from '../lib/roles.ts';
 import { ownersQuery } from '../features/obstacles/data.ts';
 import { OwnersView } from '../features/obstacles/owners.tsx';
 import { useWorkspace, workspaceRoute } from './workspace.tsx';

@@ -2,7 +2,7 @@ import { createRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../components/page.tsx';
 import { ForbiddenPage, RouteError } from '../components/status-pages.tsx';
-import { canCoordinate } from '../features/obstacles/access.ts';
+import { canCoordinate } from '../lib/roles.ts';
 import { OfferForm } from '../features/support/offer-form.tsx';
 import { supportReference } from '../features/support/reference.ts';
 import { useWorkspace, workspaceRoute } from './workspace.tsx';

@@ -5,7 +5,7 @@ import { ButtonLink } from '../components/links.tsx';
 import { Page } from '../components/page.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { RouteError } from '../components/status-pages.tsx';
-import { canCoordinate } from '../features/obstacles/access.ts';
+import { canCoordinate } from '../lib/roles.ts';
 import { offersQuery } from '../features/support/data.ts';
 import { OffersTable, SupportNav } from '../features/support/lists.tsx';
 import { validatePageSearch, type PageSearch } from '../lib/search.ts';

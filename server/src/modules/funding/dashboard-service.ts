@@ -7,7 +7,8 @@ import { buildFundingDashboard, type DashboardFlow } from './dashboard.ts';
 import { recipientIdOf, recipientKindOf, flowDtos } from './dto.ts';
 import { allFlows, codesAndLabels, dashboardRows } from './repo.ts';
 import type { FundingDashboard } from './schema.ts';
-import { areaAndSubAreas, flowViewer } from './service.ts';
+import { areaAndSubAreas } from '../directory/area-scope.ts';
+import { flowViewer } from './service.ts';
 
 // The funding dashboard and the CSV files. The dashboard counts every flow of the workspace (in
 // the area and its sub-areas, when asked), whatever its visibility: it shows aggregates only, and

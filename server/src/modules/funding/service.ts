@@ -3,10 +3,10 @@ import { assertCan } from '../../auth/policy.ts';
 import { nowIso, type Actor, type AppContext } from '../../context.ts';
 import type { Db } from '../../db/dialect.ts';
 import type { FundingRecipientType } from '../../db/types.ts';
-import { badRequest, fieldError, notFound } from '../../http/problem.ts';
+import { notFound } from '../../http/problem.ts';
 import { invalid, nothingToChange, userIdOf } from '../activities/checks.ts';
 import { findActor } from '../activities/refs-repo.ts';
-import { findArea, subAreas } from '../directory/repo.ts';
+import { areaAndSubAreas } from '../directory/area-scope.ts';
 import { canSee, viewerOf, visibleLevels } from '../records/visibility.ts';
 import { flowErrors, type FlowFacts } from './checks.ts';
 import { flowDtos } from './dto.ts';
@@ -44,17 +44,6 @@ export async function viewFlow(db: Db, actor: Actor, workspaceId: string, id: st
     });
   if (!row || !seen) throw notFound('No such funding flow.');
   return row;
-}
-
-/** The area and its sub-areas, or a 400 naming the query parameter. */
-export async function areaAndSubAreas(db: Db, workspaceId: string, areaId: string | undefined) {
-  if (!areaId) return undefined;
-  const area = await findArea(db, workspaceId, areaId);
-  if (!area)
-    throw badRequest('validation_failed', 'The query is invalid.', [
-      fieldError('/areaId', 'unknown_area', 'No such area in this workspace.', 'query'),
-    ]);
-  return [area.id, ...(await subAreas(db, workspaceId, area)).map((a) => a.id)];
 }
 
 /** Who sees which flows, for list queries. */

@@ -5,7 +5,7 @@ import type { Db } from '../../db/dialect.ts';
 import { forbidden, notFound } from '../../http/problem.ts';
 import { invalid, nothingToChange, seesActor, userIdOf } from '../activities/checks.ts';
 import { actorsByIds, findActor } from '../activities/refs-repo.ts';
-import { areaAndSubAreas } from '../funding/service.ts';
+import { areaAndSubAreas } from '../directory/area-scope.ts';
 import { bumpDirectoryVersion } from '../records/version.ts';
 import { viewerOf, visibleLevels } from '../records/visibility.ts';
 import { mayWriteTie, tieErrors, type TieFacts } from './checks.ts';

@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../api/types.ts';
 import { exactActive } from '../../components/links.tsx';
-import { canCoordinate } from '../obstacles/access.ts';
+import { canCoordinate } from '../../lib/roles.ts';
 
 const navLink = 'utrecht-link utrecht-link--html-a';
 

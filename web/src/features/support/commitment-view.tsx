@@ -4,7 +4,7 @@ import { Alert } from '../../components/alert.tsx';
 import { TextLink } from '../../components/links.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { Fact, Facts } from '../actors/facts.tsx';
-import { canCoordinate } from '../obstacles/access.ts';
+import { canCoordinate } from '../../lib/roles.ts';
 import type { Role } from '../../api/types.ts';
 import { usePerMonth, usePeriod } from './amount.ts';
 import { commitmentQuery, durabilityQuery } from './data.ts';
