@@ -7,6 +7,8 @@ import { assertCan } from '../../auth/policy.ts';
 import type { Actor, AppContext } from '../../context.ts';
 import type { Workspace } from '../../db/types.ts';
 import { comparisonSchemaOf, type ComparisonQuery } from './schema.ts';
+import { assertNoErrors, queryError } from '../directory/service.ts';
+import { roundSnapshot } from './round.ts';
 import { checkFilter, networkAsOf, todayUtc } from './service.ts';
 
 export const comparisonSchema = comparisonSchemaOf(COMPARED_NODE_METRICS, COMPARED_NETWORK_METRICS);
@@ -31,12 +33,30 @@ export async function getComparison(
   q: ComparisonQuery,
 ) {
   assertCan(actor, 'network.read', ws.id);
-  const { from: fromQ, to: toQ, ...filter } = q;
-  const to = toQ ?? todayUtc(ctx);
-  const from = fromQ ?? yearBefore(to);
-  const f = await checkFilter(ctx, ws.id, filter, { from, to });
-  const before = await networkAsOf(ctx, actor, ws, from, f);
-  const after = await networkAsOf(ctx, actor, ws, to, f);
+  const { from: fromQ, to: toQ, fromRound, toRound, ...filter } = q;
+  let to = toQ ?? todayUtc(ctx);
+  let from = fromQ ?? yearBefore(to);
+  let before, after;
+  if (fromRound || toRound) {
+    // Two survey rounds: each one's frozen snapshot, compared like two days.
+    const missing = fromRound ? '/toRound' : '/fromRound';
+    assertNoErrors(
+      fromRound && toRound
+        ? []
+        : [queryError(missing, 'required', 'Give both fromRound and toRound.')],
+      'The query has 1 error(s).',
+    );
+    const f = await checkFilter(ctx, ws.id, filter);
+    const earlier = await roundSnapshot(ctx, actor, ws.id, fromRound!);
+    const later = await roundSnapshot(ctx, actor, ws.id, toRound!);
+    [from, to] = [earlier.day, later.day];
+    before = await networkAsOf(ctx, actor, ws, from, { ...f, round: earlier });
+    after = await networkAsOf(ctx, actor, ws, to, { ...f, round: later });
+  } else {
+    const f = await checkFilter(ctx, ws.id, filter, { from, to });
+    before = await networkAsOf(ctx, actor, ws, from, f);
+    after = await networkAsOf(ctx, actor, ws, to, f);
+  }
   const c = compareSnapshots(before, after);
   const about = new Map([...before.nodes, ...after.nodes].map((x) => [x.id, x]));
   return {

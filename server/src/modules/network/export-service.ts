@@ -5,7 +5,7 @@ import { audit } from '../audit/service.ts';
 import { delimiters, type DelimiterName } from '../exchange/csv.ts';
 import { codebookCsv, edgesCsv, nodesCsv, toGexf, toGraphml } from './formats.ts';
 import { pseudonymise, pseudonymKey } from './pseudonyms.ts';
-import { checkFilter, networkAsOf, todayUtc } from './service.ts';
+import { checkQuery, networkAsOf, todayUtc } from './service.ts';
 
 // Network exports (issue 4, item 5), for the API and the CLI alike: the cached network of a day,
 // pseudonymised when asked (always for researchers), in one of five files, each export audited.
@@ -31,6 +31,7 @@ export const contentTypes: Record<NetworkFileKind, string> = {
 
 export interface NetworkExportOptions {
   asOf?: string | undefined;
+  round?: string | undefined;
   areaId?: string | undefined;
   domainId?: string | undefined;
   type?: TieType | undefined;
@@ -58,22 +59,26 @@ export async function exportNetworkFile(
 ): Promise<NetworkFile> {
   assertCan(actor, 'network.export', ws.id);
   const delimiter = delimiters[opts.delimiter ?? 'semicolon'];
-  const asOf = opts.asOf ?? todayUtc(ctx);
+  let asOf = opts.asOf ?? todayUtc(ctx);
   const pseudo = opts.pseudonymise === true || mustPseudonymise(actor, ws.id);
   let body: string;
   if (kind === 'codebook') {
     body = codebookCsv(delimiter);
   } else {
-    const f = await checkFilter(ctx, ws.id, {
+    const checked = await checkQuery(ctx, actor, ws.id, {
+      asOf: opts.asOf,
+      round: opts.round,
       areaId: opts.areaId,
       domainId: opts.domainId,
       type: opts.type,
     });
+    const f = checked.f;
+    asOf = checked.day;
     const raw = await networkAsOf(ctx, actor, ws, asOf, f);
     const network = pseudo ? pseudonymise(raw, pseudonymKey(ctx.config.sessionSecret)) : raw;
     const meta = {
       pseudonymised: pseudo,
-      description: `Wijkdragers collaboration network of ${ws.slug} as of ${asOf}${
+      description: `Wijkdragers collaboration network of ${ws.slug} ${f.round ? ` in survey round ${f.round.id}` : ''} as of ${asOf}${
         f.type ? `, ties of type ${f.type}` : ''
       }${pseudo ? '; persons pseudonymised' : ''}`,
     };

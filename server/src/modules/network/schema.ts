@@ -22,12 +22,21 @@ const filters = {
 
 export const networkQuery = z.strictObject({
   asOf: isoDate.optional().describe('The day the ties run on, YYYY-MM-DD (default: today, UTC)'),
+  round: uuid
+    .optional()
+    .describe(
+      'A closed survey round: its frozen snapshot (its survey ties, every member a node, trust and value from its ratings) instead of the recorded ties of asOf',
+    ),
   ...filters,
 });
 
 export const comparisonQuery = z.strictObject({
   from: isoDate.optional().describe('The earlier day, YYYY-MM-DD (default: a year before to)'),
   to: isoDate.optional().describe('The later day, YYYY-MM-DD, not before from (default: today)'),
+  fromRound: uuid
+    .optional()
+    .describe('A closed survey round as the earlier snapshot (with toRound; from/to are ignored)'),
+  toRound: uuid.optional().describe('A closed survey round as the later snapshot'),
   ...filters,
 });
 
@@ -43,7 +52,7 @@ export const csvExportQuery = exportQuery.extend(csvQuery.shape);
 
 export type NetworkQuery = z.infer<typeof networkQuery>;
 export type ComparisonQuery = z.infer<typeof comparisonQuery>;
-export type NetworkFilter = Omit<NetworkQuery, 'asOf'>;
+export type NetworkFilter = Omit<NetworkQuery, 'asOf' | 'round'>;
 
 const num = z.number();
 const share = z.number().nullable();
@@ -69,7 +78,9 @@ export const nodeSchema = z.object({
   clustering: num.describe('Local clustering of the undirected, unweighted view'),
   brokerage: num.describe('Open pairs of a small and a large organisation among the neighbours'),
   brokerageShare: share.describe('brokerage / small–large neighbour pairs; null when none'),
-  trust: share.describe('PARTNER trust, 1–4; null for recorded ties (survey rounds give it)'),
+  trust: share.describe(
+    'PARTNER trust, 1–4, mean over the raters; null unless a survey round (round=) rated the actor',
+  ),
   value: share.describe('PARTNER value, 1–4; null for recorded ties'),
   community: num.describe('Louvain community number (a label, not an amount)'),
   component: num.describe('Weakly connected component number (a label)'),
@@ -115,6 +126,7 @@ export const networkMetricsSchema = z.object({
 
 export const networkSchema = z.object({
   asOf: z.string().meta({ format: 'date' }),
+  roundId: z.string().nullable().describe('The survey round of the snapshot; null: recorded ties'),
   areaId: z.string().nullable(),
   domainId: z.string().nullable(),
   type: tieType.nullable(),

@@ -16,11 +16,13 @@ import { viewerOf } from '../records/visibility.ts';
 import { allTies, type TieRow } from '../ties/repo.ts';
 import { actorViewer } from '../ties/service.ts';
 import { actorIdsInDomain, nodeActors } from './repo.ts';
+import { roundSnapshot, type RoundSnapshot } from './round.ts';
 import type { Network, NetworkEdge, NetworkFilter, NetworkNode, NetworkQuery } from './schema.ts';
 
 // The collaboration network as of a day: the recorded ties the caller may see (both actors
 // visible) that run on that day, as nodes and edges with every metric of analytics/network.
-// Survey rounds will add another source of snapshots; their ties carry `survey_round_id`.
+// Survey ties are not recorded ties: they make up the snapshot of their round (`round`, see
+// round.ts), never the network of a day.
 
 /** PARTNER's levels as tie weights: awareness 1, cooperative 2, coordinated 3, integrated 4. */
 export const INTENSITY_WEIGHT: Record<TieIntensity, number> = {
@@ -42,6 +44,8 @@ export const todayUtc = (ctx: AppContext) => ctx.clock.now().toISOString().slice
 export interface CheckedFilter extends NetworkFilter {
   /** The area and its sub-areas, when an area was asked for. */
   areaIds: string[] | undefined;
+  /** A closed survey round: its snapshot instead of the recorded ties. */
+  round?: RoundSnapshot | undefined;
 }
 
 /**
@@ -88,15 +92,16 @@ export async function buildNetwork(
     areaIds: f.areaIds,
     viewer: actorViewer(actor, workspaceId),
   });
+  const round = f.round;
+  ties = ties.filter((t) => (round ? t.survey_round_id === round.id : t.source !== 'survey'));
   if (f.domainId) {
     const inDomain = await actorIdsInDomain(ctx.db, workspaceId, f.domainId);
     ties = ties.filter((t) => inDomain.has(t.from_actor_id) || inDomain.has(t.to_actor_id));
   }
-  const actors = await nodeActors(
-    ctx.db,
-    workspaceId,
-    ties.flatMap((t) => [t.from_actor_id, t.to_actor_id]),
-  );
+  const actors = await nodeActors(ctx.db, workspaceId, [
+    ...ties.flatMap((t) => [t.from_actor_id, t.to_actor_id]),
+    ...(round?.memberIds ?? []),
+  ]);
   // Sorted ids: Louvain's community numbers follow the node order, so they stay the same.
   const ids = [...actors.keys()].sort();
   const graph: SnapshotGraph = {
@@ -115,6 +120,9 @@ export async function buildNetwork(
           ? [arc]
           : [arc, { source: arc.target, target: arc.source, weight }];
       }),
+    ...(round
+      ? { ratings: round.ratings.filter((r) => actors.has(r.rater) && actors.has(r.ratee)) }
+      : {}),
   };
   const metrics =
     ids.length > WORKERS_ABOVE ? await snapshotMetrics(graph) : snapshotMetricsSync(graph);
@@ -142,6 +150,7 @@ export async function buildNetwork(
   }));
   return {
     asOf,
+    roundId: round?.id ?? null,
     areaId: f.areaId ?? null,
     domainId: f.domainId ?? null,
     type: f.type ?? null,
@@ -174,6 +183,7 @@ const keyOf = (actor: Actor, ws: Ws, asOf: string, f: NetworkFilter) =>
     f.areaId ?? '',
     f.domainId ?? '',
     f.type ?? '',
+    (f as Partial<CheckedFilter>).round?.id ?? '',
   ].join(':');
 
 /**
@@ -200,9 +210,22 @@ export async function getNetwork(
   q: NetworkQuery,
 ): Promise<Network> {
   assertCan(actor, 'network.read', ws.id);
-  const { asOf, ...filter } = q;
-  const f = await checkFilter(ctx, ws.id, filter);
-  return networkAsOf(ctx, actor, ws, asOf ?? todayUtc(ctx), f);
+  const { f, day } = await checkQuery(ctx, actor, ws.id, q);
+  return networkAsOf(ctx, actor, ws, day, f);
+}
+
+/** The checked filter and the day: the round's snapshot day with `round`, else asOf or today. */
+export async function checkQuery(
+  ctx: AppContext,
+  actor: Actor,
+  workspaceId: string,
+  q: NetworkQuery,
+): Promise<{ f: CheckedFilter; day: string }> {
+  const { asOf, round: roundId, ...filter } = q;
+  const f = await checkFilter(ctx, workspaceId, filter);
+  if (!roundId) return { f, day: asOf ?? todayUtc(ctx) };
+  const round = await roundSnapshot(ctx, actor, workspaceId, roundId);
+  return { f: { ...f, round }, day: round.day };
 }
 
 /** The same as finished JSON text made by `toJson` (cached too: a hit skips serialising). */
@@ -214,9 +237,7 @@ export async function getNetworkJson(
   toJson: (n: Network) => string,
 ): Promise<FinishedJson> {
   assertCan(actor, 'network.read', ws.id);
-  const { asOf, ...filter } = q;
-  const f = await checkFilter(ctx, ws.id, filter);
-  const day = asOf ?? todayUtc(ctx);
+  const { f, day } = await checkQuery(ctx, actor, ws.id, q);
   return cached(
     ctx,
     `${keyOf(actor, ws, day, f)}:json`,

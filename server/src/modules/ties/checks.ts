@@ -75,7 +75,10 @@ export async function tieErrors(
   errors.push(...checkPeriod(f.startDate, f.endDate, '/endDate'));
   if (from && to && from.id !== to.id && errors.length === 0) {
     const others = await tiesBetween(db, workspaceId, from.id, to.id, f.type);
-    const clash = others.find((o) => o.id !== exceptId && isDuplicate(f, o));
+    // Survey ties are a round's snapshot, not records: they never make a recorded tie a duplicate.
+    const clash = others.find(
+      (o) => o.id !== exceptId && o.source !== 'survey' && isDuplicate(f, o),
+    );
     if (clash)
       errors.push(
         fieldError(

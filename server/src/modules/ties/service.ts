@@ -169,6 +169,8 @@ export async function getTie(ctx: AppContext, actor: Actor, workspaceId: string,
 
 const cannotChange = () =>
   forbidden('Only coordinators, or the carrier at one end of the tie, may change or delete it.');
+/** A survey tie belongs to a closed round's frozen snapshot (modules/surveys). */
+const frozen = () => forbidden('A survey tie is part of a closed survey round and cannot change.');
 
 /** Any field may change; the tie as it would become is checked as a whole. */
 export async function changeTie(
@@ -182,6 +184,7 @@ export async function changeTie(
   if (Object.values(input).every((v) => v === undefined)) throw nothingToChange();
   const row = await ctx.db.transaction().execute(async (trx) => {
     const { row: current, ends } = await viewTie(trx, actor, workspaceId, id);
+    if (current.source === 'survey') throw frozen();
     if (!mayWriteTie(actor, workspaceId, ends)) throw cannotChange();
     const facts: TieFacts = {
       fromActorId: input.fromActorId ?? current.from_actor_id,
@@ -214,7 +217,8 @@ export async function changeTie(
 export async function removeTie(ctx: AppContext, actor: Actor, workspaceId: string, id: string) {
   assertCan(actor, 'ties.self', workspaceId);
   await ctx.db.transaction().execute(async (trx) => {
-    const { ends } = await viewTie(trx, actor, workspaceId, id);
+    const { row, ends } = await viewTie(trx, actor, workspaceId, id);
+    if (row.source === 'survey') throw frozen();
     if (!mayWriteTie(actor, workspaceId, ends)) throw cannotChange();
     await deleteTie(trx, workspaceId, id);
     await bumpDirectoryVersion(trx, workspaceId);
