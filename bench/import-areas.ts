@@ -172,6 +172,9 @@ function cliEnv(url: string, dir: string): Record<string, string> {
     SESSION_SECRET: randomBytes(48).toString('base64url'),
     PUBLIC_URL: 'http://localhost:3000',
     SMTP_URL: 'smtp://127.0.0.1:2525',
+    // Research keys, required in production; benchmarks never read research data.
+    RESEARCH_PSEUDONYM_KEY: 'b'.repeat(40),
+    FIELD_ENCRYPTION_KEY: 'b'.repeat(64),
   };
 }
 

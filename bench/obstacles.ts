@@ -130,6 +130,9 @@ function serverEnv(db: SeededDatabase, dataDir: string, secret: string, port: nu
     DATA_DIR: dataDir,
     // Never used by GET requests; set so production configuration is complete.
     SMTP_URL: 'smtp://127.0.0.1:2525',
+    // Research keys, required in production; benchmarks never read research data.
+    RESEARCH_PSEUDONYM_KEY: 'b'.repeat(40),
+    FIELD_ENCRYPTION_KEY: 'b'.repeat(64),
   });
 }
 

@@ -111,6 +111,8 @@ describeEachDialect('configuration', (dialect) => {
       NODE_ENV: 'production',
       SESSION_SECRET: 'x'.repeat(32),
       SMTP_URL: 'smtp://mail.example.org:587',
+      RESEARCH_PSEUDONYM_KEY: 'r'.repeat(32),
+      FIELD_ENCRYPTION_KEY: 'f'.repeat(64),
     };
     expect(problemsOf({ ...base, PUBLIC_URL: 'http://wijk.example.org' })).toEqual([
       'PUBLIC_URL: must be https outside localhost in production',
@@ -129,7 +131,7 @@ describeEachDialect('configuration', (dialect) => {
       })
         .map((p) => p.split(':')[0])
         .sort(),
-    ).toEqual(['PORT', 'PUBLIC_URL', 'SMTP_URL']);
+    ).toEqual(['FIELD_ENCRYPTION_KEY', 'PORT', 'PUBLIC_URL', 'RESEARCH_PSEUDONYM_KEY', 'SMTP_URL']);
   });
 
   it('an https PUBLIC_URL turns on secure cookies; the trailing slash is dropped', () => {

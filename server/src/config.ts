@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
@@ -49,7 +49,52 @@ const envSchema = z.object({
     )
     .optional(),
   MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
+  RESEARCH_PSEUDONYM_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  FIELD_ENCRYPTION_KEY: z
+    .string()
+    .refine(
+      (v) => parseFieldKeys(v) !== null,
+      'must be 32 bytes as base64 or hex, or a list "v2:<key>,v1:<key>" (first encrypts)',
+    )
+    .optional(),
 });
+
+/** One AES-256-GCM key of FIELD_ENCRYPTION_KEY; its id prefixes every ciphertext (`v1:…`). */
+export interface FieldKey {
+  readonly id: string;
+  readonly key: Buffer;
+}
+
+function decodeKey(text: string): Buffer | null {
+  const hex = /^[0-9a-fA-F]{64}$/.test(text);
+  const b64 = /^[A-Za-z0-9+/_-]{43}=?$/.test(text);
+  const key = hex ? Buffer.from(text, 'hex') : b64 ? Buffer.from(text, 'base64') : null;
+  return key && key.length === 32 ? key : null;
+}
+
+/** `<key>` (id v1) or `v2:<key>,v1:<key>`: the first key encrypts, every key decrypts. */
+export function parseFieldKeys(value: string): FieldKey[] | null {
+  const parts = value.split(',').map((p) => p.trim());
+  const keys: FieldKey[] = [];
+  for (const part of parts) {
+    const m = /^(?:(v\d{1,4}):)?(.+)$/.exec(part);
+    const key = m ? decodeKey(m[2]!) : null;
+    const id = m?.[1] ?? (parts.length === 1 ? 'v1' : undefined);
+    if (!key || !id || keys.some((k) => k.id === id)) return null;
+    keys.push({ id, key });
+  }
+  return keys.length ? keys : null;
+}
+
+/**
+ * Outside production an unset research key is derived from the session secret under a label that
+ * says what it is: a development default, not a secret to rely on. Production refuses to start
+ * without both keys (productionRules).
+ */
+const developmentKey = (sessionSecret: string, what: string): Buffer =>
+  Buffer.from(
+    hkdfSync('sha256', sessionSecret, 'wijkdragers', `INSECURE development default: ${what}`, 32),
+  );
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -74,6 +119,12 @@ export interface Config {
   /** Optional background tiles for maps (`https://…/{z}/{x}/{y}.png`); maps draw areas without. */
   readonly mapTileUrl: string | undefined;
   readonly mapTileAttribution: string | undefined;
+  /** HMAC key of research pseudonyms (RESEARCH_PSEUDONYM_KEY); per study a key is derived (HKDF). */
+  readonly researchPseudonymKey: string;
+  /** Keys of field encryption (FIELD_ENCRYPTION_KEY), the first encrypts; never in the database. */
+  readonly fieldEncryptionKeys: readonly FieldKey[];
+  /** `development-default`: the two research keys were derived, not configured (never in production). */
+  readonly researchKeySource: 'configured' | 'development-default';
 }
 
 export class ConfigError extends Error {
@@ -105,6 +156,15 @@ function productionRules(e: z.infer<typeof envSchema>, ctx: z.RefinementCtx): vo
       message: 'is required in production (invitations and password resets are emailed)',
     });
   }
+  for (const key of ['RESEARCH_PSEUDONYM_KEY', 'FIELD_ENCRYPTION_KEY'] as const) {
+    if (!e[key]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: 'is required in production (research data; kept outside the database)',
+      });
+    }
+  }
 }
 
 /** Reads and validates the environment once. Lists every invalid variable in one error. */
@@ -131,6 +191,8 @@ export function loadConfig(
   );
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const url = new URL(publicUrl);
+  const sessionSecret = e.SESSION_SECRET ?? overrides.sessionSecret ?? readOrCreateSecret(dataDir);
+  const configured = Boolean(e.RESEARCH_PSEUDONYM_KEY && e.FIELD_ENCRYPTION_KEY);
   const config: Config = {
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
@@ -139,7 +201,7 @@ export function loadConfig(
     port: e.PORT,
     publicUrl,
     secureCookies: url.protocol === 'https:',
-    sessionSecret: e.SESSION_SECRET ?? overrides.sessionSecret ?? readOrCreateSecret(dataDir),
+    sessionSecret,
     dataDir,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
@@ -149,6 +211,15 @@ export function loadConfig(
     pdokWijkenBuurtenUrl: e.PDOK_WIJKENBUURTEN_URL.replace(/\/+$/, ''),
     mapTileUrl: e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
+    researchPseudonymKey:
+      e.RESEARCH_PSEUDONYM_KEY ??
+      developmentKey(sessionSecret, 'RESEARCH_PSEUDONYM_KEY').toString('base64url'),
+    fieldEncryptionKeys: Object.freeze(
+      e.FIELD_ENCRYPTION_KEY
+        ? parseFieldKeys(e.FIELD_ENCRYPTION_KEY)!
+        : [{ id: 'v1', key: developmentKey(sessionSecret, 'FIELD_ENCRYPTION_KEY') }],
+    ),
+    researchKeySource: configured ? 'configured' : 'development-default',
     ...overrides,
   };
   return Object.freeze(config);

@@ -35,6 +35,8 @@ export function httpsOverrides(publicUrl = 'https://wijk.example.nl'): Partial<C
     SESSION_SECRET: 'x'.repeat(40),
     SMTP_URL: 'smtp://127.0.0.1:2525',
     PUBLIC_URL: publicUrl,
+    RESEARCH_PSEUDONYM_KEY: 'r'.repeat(40),
+    FIELD_ENCRYPTION_KEY: 'f'.repeat(64),
   });
   return { publicUrl: c.publicUrl, secureCookies: c.secureCookies };
 }

@@ -28,7 +28,15 @@ export type AuditAction =
   | 'actor.deleted'
   | 'import'
   | 'checkins.shared'
-  | 'checkins.unshared';
+  | 'checkins.unshared'
+  | 'research.study_created'
+  | 'research.steward_appointed'
+  | 'research.member_added'
+  | 'research.member_removed'
+  | 'research.participant_added'
+  | 'research.consent_recorded'
+  | 'research.reidentified'
+  | 'research.encrypted_read';
 
 export interface AuditInput {
   action: AuditAction;
