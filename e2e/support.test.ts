@@ -16,8 +16,9 @@ import { findLink } from './support/smtp-sink.ts';
  * server sends the queued email, which is read from the SMTP sink, and its link opens this
  * journey's commitment page. The same reminder waits in the coordinator's Meldingen (the header
  * counts the unread ones); opening it there leads to the commitment and reads it. Finally the
- * coordinator records a funding flow and the funding dashboard counts it. Axe runs on every page
- * visited.
+ * coordinator records a funding flow and the funding dashboard counts it. In between, the
+ * coordinator commits support from the offer to an initiative directly (no need, no match), and
+ * the initiative's page lists it. Axe runs on every page visited.
  */
 
 const app = useApp();
@@ -217,6 +218,56 @@ describe('journey: durable support and funding flows (issue 6)', () => {
         })
         .waitFor();
       await checkA11y(page, 'commitments list (carrier)');
+    });
+  });
+
+  test('a coordinator commits support to an initiative; its page lists it', async () => {
+    await journey(app, 'a commitment to an initiative', async ({ page }) => {
+      await signIn(app, page, 'coordinator');
+      await open(page, `${WS}/steun/toezeggingen`, exact(nl('support.commitments.title')));
+      await page.getByRole('link', { name: exact(nl('support.commitment.new')) }).click();
+      await mainHeading(page, exact(nl('support.commitment.new')));
+      const offer = page.getByLabel(exact(nl('support.commitment.offer')));
+      await offer.selectOption({
+        label: (await offer.locator('option', { hasText: OFFER }).textContent()) ?? '',
+      });
+      const initiative = await pick(
+        page,
+        'support.commitment.search.initiative',
+        'support.recipientType.initiative',
+        '',
+      );
+      await page.getByLabel(exact(nl('support.amount.label.amount.hours'))).fill('2');
+      await page.getByLabel(exact(nl('support.fields.startDate'))).fill(TODAY);
+      await page.getByLabel(exact(nl('support.fields.endDate'))).fill(inYears(1));
+      await checkA11y(page, 'commitment form (to an initiative)');
+      await button(page, 'support.commitment.submit').click();
+      await mainHeading(
+        page,
+        exact(nl('support.commitment.name', { provider, recipient: initiative })),
+      );
+      await page
+        .getByRole('main')
+        .getByText(exact(nl('support.recipientType.initiative')))
+        .waitFor();
+      await page.getByRole('link', { name: exact(initiative) }).click();
+      await mainHeading(page, exact(initiative));
+      const received = page.getByRole('region', {
+        name: exact(nl('support.commitment.groupTitle.initiative')),
+      });
+      await received
+        .getByRole('link', {
+          name: exact(nl('support.commitment.name', { provider, recipient: initiative })),
+        })
+        .waitFor();
+      await checkA11y(page, 'initiative page with its commitment');
+      // From the initiative's page the form starts with the initiative chosen.
+      await received.getByRole('link', { name: exact(nl('support.commitment.new')) }).click();
+      await mainHeading(page, exact(nl('support.commitment.new')));
+      const chosen = page
+        .getByLabel(exact(nl('support.recipientType.initiative')))
+        .locator('option:checked');
+      await expect.poll(() => chosen.textContent()).toBe(initiative);
     });
   });
 

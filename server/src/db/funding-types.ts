@@ -19,7 +19,7 @@ export const fundingInstruments = [
 ] as const;
 export type FundingInstrument = (typeof fundingInstruments)[number];
 
-/** What receives the money: a carrier or organisation, an initiative, or (later) an alliance. */
+/** What receives the money: a carrier or organisation, an initiative or an alliance. */
 export const fundingRecipientTypes = ['actor', 'initiative', 'alliance'] as const;
 export type FundingRecipientType = (typeof fundingRecipientTypes)[number];
 
@@ -33,7 +33,7 @@ export interface FundingFlowsTable {
   recipient_actor_id: string | null;
   /** Set when recipient_type is initiative. */
   recipient_initiative_id: string | null;
-  /** Reserved for alliances (bondgenootschappen), which have no table yet: always null now. */
+  /** Set when recipient_type is alliance (bondgenootschap; keyed since migration 0019). */
   recipient_alliance_id: string | null;
   /** The initiative the money is for (the recipient itself when that is an initiative). */
   initiative_id: string | null;

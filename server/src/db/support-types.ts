@@ -30,6 +30,10 @@ export type RenewalTerm = (typeof renewalTerms)[number];
 export const matchStatuses = ['proposed', 'committed', 'declined'] as const;
 export type MatchStatus = (typeof matchStatuses)[number];
 
+/** What a commitment goes to: a carrier or organisation, an initiative or an alliance. */
+export const commitmentRecipientTypes = ['actor', 'initiative', 'alliance'] as const;
+export type CommitmentRecipientType = (typeof commitmentRecipientTypes)[number];
+
 export const commitmentStatuses = ['active', 'ended', 'cancelled'] as const;
 export type CommitmentStatus = (typeof commitmentStatuses)[number];
 
@@ -125,7 +129,12 @@ export interface SupportCommitmentsTable {
   offer_id: string;
   need_id: string | null;
   provider_id: string;
-  recipient_id: string;
+  /** actor (recipient_id), initiative or alliance (0019); mirrors funding flows. */
+  recipient_type: CommitmentRecipientType;
+  /** The receiving carrier or organisation; null when the recipient is an initiative or alliance. */
+  recipient_id: string | null;
+  recipient_initiative_id: string | null;
+  recipient_alliance_id: string | null;
   type: SupportType;
   amount_per_month: number;
   start_date: string;

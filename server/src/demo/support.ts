@@ -16,6 +16,9 @@ import {
   setOfferLinks,
 } from '../modules/support/repo.ts';
 import { insertNeed, setNeedTerms } from '../modules/support/need-repo.ts';
+import { firstGroups } from '../modules/support/recipient-repo.ts';
+import { recipientColumns } from '../modules/support/recipients.ts';
+import type { Db } from '../db/dialect.ts';
 import type { Random } from './random.ts';
 
 // Demo support for Wijkhaven (issue 6): offers of institutions, needs of carriers and small
@@ -72,6 +75,44 @@ export interface SupportCounts {
   needs: number;
   matches: number;
   commitments: number;
+}
+
+/**
+ * One commitment recorded directly to an initiative (the first by name): a third of the first
+ * money offer for projects and organisations, from March 2026 to the offer's end, so the initiative
+ * page and the initiative's durability have data. Its other commitments use at most two thirds.
+ */
+async function commitToInitiative(
+  db: Db,
+  workspaceId: string,
+  offers: SupportOffersTable[],
+  random: Random,
+) {
+  const [initiative] = await firstGroups(db, workspaceId, 'initiatives', 1);
+  const offer = offers.find((o) => o.type === 'money' && o.persons_eligible === 0);
+  if (!initiative || !offer) return 0;
+  await insertCommitment(db, {
+    id: random.uuid(),
+    workspace_id: workspaceId,
+    match_id: null,
+    offer_id: offer.id,
+    need_id: null,
+    provider_id: offer.provider_id,
+    ...recipientColumns('initiative', initiative.id),
+    type: offer.type,
+    amount_per_month: Math.floor(offer.capacity_per_month / 3),
+    start_date: offer.start_date > '2026-03-01' ? offer.start_date : '2026-03-01',
+    end_date: offer.end_date ?? '2027-12-31',
+    renewal: 'on_request',
+    renewal_note: 'Verlenging bespreken na de evaluatie van het eerste jaar.',
+    renewed_from_id: null,
+    status: 'active',
+    ended_at: null,
+    end_reason: null,
+    created_at: STAMP,
+    updated_at: STAMP,
+  });
+  return 1;
 }
 
 export async function seedSupport(
@@ -202,7 +243,7 @@ export async function seedSupport(
         offer_id: offer.id,
         need_id: need.id,
         provider_id: offer.provider_id,
-        recipient_id: need.requester_id,
+        ...recipientColumns('actor', need.requester_id),
         type: offer.type,
         amount_per_month: amount,
         start_date: start,
@@ -219,6 +260,7 @@ export async function seedSupport(
       await insertCommitment(trx, commitment);
       commitments++;
     }
+    commitments += await commitToInitiative(trx, workspaceId, offers, random);
   });
   return { offers: offers.length, needs: needs.length, matches, commitments };
 }

@@ -6,6 +6,7 @@ import { orNotFound } from '../features/actors/data.ts';
 import { areasQuery, termsQuery } from '../features/actors/reference.ts';
 import { AchievementsSection } from '../features/initiatives/achievements-section.tsx';
 import { initiativeQuery } from '../features/initiatives/data.ts';
+import { GroupCommitments } from '../features/support/group-commitments.tsx';
 import { InitiativeActions } from '../features/initiatives/initiative-actions.tsx';
 import {
   InitiativeActivities,
@@ -13,6 +14,7 @@ import {
   InitiativeParticipants,
   InitiativeWhere,
 } from '../features/initiatives/initiative-view.tsx';
+import { canCoordinate } from '../lib/roles.ts';
 import { useWorkspace, workspaceRoute } from './workspace.tsx';
 
 /** An initiative: its carriers and partners, activities, results and recognitions. */
@@ -50,6 +52,12 @@ function InitiativePage() {
       <InitiativeParticipants slug={slug} initiative={initiative} />
       <InitiativeActivities slug={slug} initiative={initiative} canAdd={initiative.canEdit} />
       <AchievementsSection slug={slug} initiative={initiative} />
+      <GroupCommitments
+        slug={slug}
+        type="initiative"
+        id={initiativeId}
+        canRecord={canCoordinate(workspace.role)}
+      />
     </Page>
   );
 }

@@ -1,5 +1,9 @@
 /**
- * Durability of support per recipient (carrier, organisation, alliance or initiative).
+ * Durability of support per recipient (carrier, organisation, alliance or initiative): a
+ * commitment counts for the recipient it names, so a commitment to an initiative counts for the
+ * initiative (its supported days, renewals, longest run), never for the initiative's carriers'
+ * own measures, and a commitment to an alliance counts for the alliance, not for each member (one
+ * commitment would otherwise count once per member).
  *
  * Inputs are commitments (toezeggingen) and initiatives; `asOf` is the clock date: an open-ended
  * commitment counts as running up to and including `asOf`, and nothing after `asOf` counts.
@@ -18,7 +22,10 @@
  * - `continuity`: for each initiative that lists the recipient as a carrier and ended at least
  *   90 days before `asOf` (`end + 90 ≤ asOf`), whether the recipient has at least one commitment
  *   active on day `end + 90`. `share = kept / ended`, in [0, 1], or null when no initiative of the
- *   recipient has ended long enough ago.
+ *   recipient has ended long enough ago. Support that still reaches the carrier counts as kept as
+ *   well: a commitment active on that day to another group (`memberships`: an initiative they
+ *   carry or an alliance they are a member of on that day). A commitment to the ended initiative
+ *   itself never keeps its carriers: that is support stopping with the project.
  */
 import { dayNumber, dayRange, type DayRange } from './dates.ts';
 
@@ -39,6 +46,16 @@ export interface DurabilityInitiative {
   start: string;
   end: string | null;
   carrierIds: readonly string[];
+}
+
+/** An actor belongs to a group recipient (an initiative it carries, an alliance) over a period. */
+export interface DurabilityMembership {
+  groupId: string;
+  actorId: string;
+  /** null: since the group started (unknown). */
+  start: string | null;
+  /** null: still a member. */
+  end: string | null;
 }
 
 export interface Continuity {
@@ -80,6 +97,7 @@ export function durability(
   commitments: readonly DurabilityCommitment[],
   initiatives: readonly DurabilityInitiative[],
   asOf: string,
+  memberships: readonly DurabilityMembership[] = [],
 ): RecipientDurability[] {
   const today = dayNumber(asOf);
   const byId = new Map<string, DurabilityCommitment>();
@@ -104,16 +122,32 @@ export function durability(
   const endedInitiatives = initiatives.flatMap((i) => {
     const range = dayRange(i.start, i.end);
     const check = range.end + CONTINUITY_DAYS;
-    return check <= today ? [{ check, carriers: new Set(i.carrierIds) }] : [];
+    return check <= today ? [{ id: i.id, check, carriers: new Set(i.carrierIds) }] : [];
   });
   for (const i of initiatives) for (const carrier of i.carrierIds) entry(carrier);
+  const mergedOf = new Map<string, DayRange[]>();
+  const merged = (id: string) => {
+    let m = mergedOf.get(id);
+    if (!m) mergedOf.set(id, (m = mergeRanges(perRecipient.get(id)?.ranges ?? [])));
+    return m;
+  };
+  /** A group the actor belongs to on `day`, other than `except`, has support running that day. */
+  const viaGroup = (actorId: string, except: string, day: number) =>
+    memberships.some(
+      (m) =>
+        m.actorId === actorId &&
+        m.groupId !== except &&
+        (m.start === null || dayNumber(m.start) <= day) &&
+        (m.end === null || day <= dayNumber(m.end)) &&
+        activeOn(merged(m.groupId), day),
+    );
 
   const out: RecipientDurability[] = [];
   for (const [recipientId, e] of perRecipient) {
-    const merged = mergeRanges(e.ranges);
+    const own = merged(recipientId);
     let total = 0;
     let longest = 0;
-    for (const r of merged) {
+    for (const r of own) {
       const days = r.end - r.start + 1;
       total += days;
       longest = Math.max(longest, days);
@@ -123,7 +157,7 @@ export function durability(
     for (const i of endedInitiatives) {
       if (!i.carriers.has(recipientId)) continue;
       ended++;
-      if (activeOn(merged, i.check)) kept++;
+      if (activeOn(own, i.check) || viaGroup(recipientId, i.id, i.check)) kept++;
     }
     out.push({
       recipientId,

@@ -18,6 +18,7 @@ export {
   type Continuity,
   type DurabilityCommitment,
   type DurabilityInitiative,
+  type DurabilityMembership,
   type RecipientDurability,
 } from './durability.ts';
 export {

@@ -3,6 +3,7 @@ import { fieldError, type FieldError } from '../../http/problem.ts';
 import { checkLinks, checkPeriod } from '../activities/checks.ts';
 import { findActor } from '../activities/refs-repo.ts';
 import { findInitiative } from '../initiatives/repo.ts';
+import { findAlliance } from '../support/recipient-repo.ts';
 import { MAX_BURDEN, MAX_CENTS } from './schema.ts';
 
 // Checks of a funding flow that the request schema cannot make: ranges, date order and
@@ -70,7 +71,10 @@ export async function flowErrors(
           'The recipient is an initiative: the flow is for that initiative.',
         ),
       );
-  }
+  } else if (!(await findAlliance(db, workspaceId, f.recipientId)))
+    errors.push(
+      fieldError('/recipientId', 'unknown_alliance', 'No such alliance in this workspace.'),
+    );
   if (
     f.initiativeId !== null &&
     f.recipientType !== 'initiative' &&

@@ -41,7 +41,7 @@ export async function flowDtos(
   rows: readonly FlowRow[],
 ): Promise<Flow[]> {
   const viewer: Viewer = viewerOf(actor, workspaceId);
-  const [links, actors, initiatives] = await Promise.all([
+  const [links, actors, initiatives, alliances] = await Promise.all([
     flowLinks(
       db,
       workspaceId,
@@ -57,6 +57,12 @@ export async function flowDtos(
       workspaceId,
       rows.flatMap((r) => [r.recipient_initiative_id, r.initiative_id].filter((x) => x !== null)),
     ),
+    initiativeNames(
+      db,
+      workspaceId,
+      rows.flatMap((r) => (r.recipient_alliance_id ? [r.recipient_alliance_id] : [])),
+      'alliances',
+    ),
   ]);
   const canEdit = can(actor, 'funding.manage', workspaceId);
   const actorName = (id: string | null) => {
@@ -65,8 +71,8 @@ export async function flowDtos(
       ? a.name
       : null;
   };
-  const initiativeName = (id: string | null) => {
-    const i = id ? initiatives.get(id) : undefined;
+  const initiativeName = (id: string | null, from = initiatives) => {
+    const i = id ? from.get(id) : undefined;
     return i && canSee(viewer, { visibility: i.visibility }) ? i.name : null;
   };
   return rows.map((r) => ({
@@ -80,7 +86,7 @@ export async function flowDtos(
         ? actorName(r.recipient_actor_id)
         : r.recipient_type === 'initiative'
           ? initiativeName(r.recipient_initiative_id)
-          : null,
+          : initiativeName(r.recipient_alliance_id, alliances),
     recipientKind: recipientKindOf(
       r.recipient_type,
       r.recipient_actor_id ? actors.get(r.recipient_actor_id) : undefined,

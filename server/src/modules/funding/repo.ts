@@ -155,7 +155,11 @@ function flowQuery(db: Db, workspaceId: string, f: FlowFilter) {
   if (f.recipientId) {
     const id = f.recipientId;
     q = q.where((eb) =>
-      eb.or([eb('ff.recipient_actor_id', '=', id), eb('ff.recipient_initiative_id', '=', id)]),
+      eb.or([
+        eb('ff.recipient_actor_id', '=', id),
+        eb('ff.recipient_initiative_id', '=', id),
+        eb('ff.recipient_alliance_id', '=', id),
+      ]),
     );
   }
   if (f.initiativeId) q = q.where('ff.initiative_id', '=', f.initiativeId);
@@ -258,13 +262,18 @@ export async function actorNames(db: Db, workspaceId: string, ids: readonly stri
   return out;
 }
 
-/** Names and visibility of initiatives, by id. */
-export async function initiativeNames(db: Db, workspaceId: string, ids: readonly string[]) {
+/** Names and visibility of initiatives (or alliances), by id. */
+export async function initiativeNames(
+  db: Db,
+  workspaceId: string,
+  ids: readonly string[],
+  table: 'initiatives' | 'alliances' = 'initiatives',
+) {
   const out = new Map<string, { name: string; visibility: Visibility }>();
   const all = unique(ids);
   for (let i = 0; i < all.length; i += CHUNK) {
     const rows = await db
-      .selectFrom('initiatives')
+      .selectFrom(table)
       .select(['id', 'name', 'visibility'])
       .where('workspace_id', '=', workspaceId)
       .where('id', 'in', all.slice(i, i + CHUNK))
@@ -290,9 +299,9 @@ export async function codesAndLabels(db: Db, workspaceId: string) {
   };
 }
 
-/** Organisations, persons and initiatives of the workspace, by id (the demo generator). */
+/** Organisations, persons, initiatives and alliances of the workspace, by id (the demo generator). */
 export async function fundingParties(db: Db, workspaceId: string) {
-  const [actors, initiatives] = await Promise.all([
+  const [actors, initiatives, alliances] = await Promise.all([
     db
       .selectFrom('actors')
       .select(['id', 'kind', 'size_class', 'org_kind'])
@@ -305,6 +314,16 @@ export async function fundingParties(db: Db, workspaceId: string) {
       .where('workspace_id', '=', workspaceId)
       .orderBy('id')
       .execute(),
+    db
+      .selectFrom('alliances')
+      .select(['id'])
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('id')
+      .execute(),
   ]);
-  return { actors, initiatives: initiatives.map((i) => i.id) };
+  return {
+    actors,
+    initiatives: initiatives.map((i) => i.id),
+    alliances: alliances.map((a) => a.id),
+  };
 }

@@ -40,9 +40,9 @@ const burden = (what: string) =>
 const flowFields = {
   funderId: uuid.describe('The funder: an organisation of the workspace'),
   recipientType: z
-    .enum(['actor', 'initiative'])
-    .describe('actor (a carrier or an organisation) or initiative; alliances come later'),
-  recipientId: uuid.describe('The receiving actor or initiative of the workspace'),
+    .enum(fundingRecipientTypes)
+    .describe('actor (a carrier or an organisation), initiative or alliance'),
+  recipientId: uuid.describe('The receiving actor, initiative or alliance of the workspace'),
   initiativeId: uuid
     .nullable()
     .optional()
@@ -68,7 +68,7 @@ export const flowUpdateBody = z.strictObject(
 
 export const flowListQuery = pageQuery.extend({
   funderId: uuid.optional().describe('Only flows of this funder'),
-  recipientId: uuid.optional().describe('Only flows to this actor or initiative'),
+  recipientId: uuid.optional().describe('Only flows to this actor, initiative or alliance'),
   initiativeId: uuid.optional().describe('Only flows for this initiative'),
   instrument: instrument.optional(),
   areaId: uuid.optional().describe('Only flows for this area or one of its sub-areas'),

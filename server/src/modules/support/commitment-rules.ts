@@ -1,6 +1,10 @@
 import { dayRange, overlapDays, peakLoad } from '../../analytics/support/index.ts';
 import type { Db } from '../../db/dialect.ts';
-import type { SupportNeedsTable, SupportOffersTable } from '../../db/types.ts';
+import type {
+  CommitmentRecipientType,
+  SupportNeedsTable,
+  SupportOffersTable,
+} from '../../db/types.ts';
 import { fieldError, type FieldError } from '../../http/problem.ts';
 import type { ActorRef } from '../activities/refs-repo.ts';
 import { checkAmount } from './checks.ts';
@@ -9,6 +13,13 @@ import { toLoads } from './matching-service.ts';
 
 // The rules a commitment must meet, checked when it is proposed and again, inside the same
 // transaction as the write, when the last side accepts. Each returns field errors (all at once).
+
+/** Who a commitment goes to; `person` when it is a carrier (the offer's persons rule). */
+export interface CommitmentRecipient {
+  type: CommitmentRecipientType;
+  id: string;
+  person: boolean;
+}
 
 export interface Terms {
   amountPerMonth: number;
@@ -47,7 +58,12 @@ export async function termErrors(
     );
   if (need.status !== 'open')
     errors.push(fieldError('/needId', 'need_closed', 'The need is closed.'));
-  const rules = await commitmentErrors(db, offer, need.requester_id, requester, t);
+  const rules = await commitmentErrors(
+    db,
+    offer,
+    { type: 'actor', id: need.requester_id, person: requester.kind === 'person' },
+    t,
+  );
   errors.push(...rules);
   if (rules.some((e) => e.code === 'end_before_start')) return errors;
   const open = await proposalsOf(db, offer.workspace_id, offer.id, need.id);
@@ -63,22 +79,23 @@ export async function termErrors(
 }
 
 /**
- * What every commitment must meet, whether it comes from a match or renews another: the persons
- * rule, the amount, period order, the offer's period, remaining capacity and no overlapping
- * commitment of the same offer to the same recipient.
+ * What every commitment must meet, whether it comes from a match, renews another or is recorded
+ * directly: the persons rule, the amount, period order, the offer's period, remaining capacity
+ * and no overlapping commitment of the same offer to the same recipient (of any kind). Errors
+ * about the recipient point at `recipientPointer`.
  */
 export async function commitmentErrors(
   db: Db,
   offer: SupportOffersTable,
-  recipientId: string,
-  requester: Pick<ActorRef, 'kind'>,
+  recipient: CommitmentRecipient,
   t: Terms,
+  recipientPointer = '/needId',
 ): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   const ws = offer.workspace_id;
-  if (requester.kind === 'person' && Number(offer.persons_eligible) !== 1)
+  if (recipient.person && Number(offer.persons_eligible) !== 1)
     errors.push(
-      fieldError('/needId', 'persons_not_eligible', 'This offer is for organisations only.'),
+      fieldError(recipientPointer, 'persons_not_eligible', 'This offer is for organisations only.'),
     );
   errors.push(...checkAmount(t.amountPerMonth, '/amountPerMonth'));
   if (t.endDate !== null && t.endDate < t.startDate) {
@@ -113,11 +130,11 @@ export async function commitmentErrors(
         `The offer has ${Math.max(0, remaining)} per month left in this period.`,
       ),
     );
-  const pair = await activeCommitmentsOfPair(db, ws, offer.id, recipientId);
+  const pair = await activeCommitmentsOfPair(db, ws, offer.id, recipient);
   if (pair.some((c) => overlapDays(dayRange(c.start_date, c.end_date), window) > 0))
     errors.push(
       fieldError(
-        '/needId',
+        recipientPointer,
         'overlapping_commitment',
         'This offer already supports this recipient in an overlapping period.',
       ),

@@ -3,24 +3,29 @@ import { assertCan } from '../../auth/policy.ts';
 import { nowIso, type Actor, type AppContext } from '../../context.ts';
 import type { Db } from '../../db/dialect.ts';
 import type { SupportDeliveriesTable } from '../../db/types.ts';
-import { conflict, fieldError, notFound, type FieldError } from '../../http/problem.ts';
+import { conflict, fieldError, forbidden, type FieldError } from '../../http/problem.ts';
 import { invalid, userIdOf } from '../activities/checks.ts';
-import { findActor } from '../activities/refs-repo.ts';
-import { mayEditNeed } from './access.ts';
 import { checkAmount } from './checks.ts';
 import { insertDelivery, listDeliveries } from './delivery-repo.ts';
 import type { DeliveryInput, DeliveryOut } from './delivery-schema.ts';
-import { findCommitment } from './match-repo.ts';
+import { viewCommitment } from './recipients.ts';
 
 // Deliveries (check-ins) against a commitment: the provider side records what it gave, the
-// recipient what it received. Both are who may see the commitment: the coordinators and admins
-// (who act for the offering organisation) and the recipient carrier's own account.
+// recipient what it received. Who may see the commitment reads them; who acts for a side records
+// them (recipients.ts: for an alliance only its leads, while every current member reads).
 
-async function viewCommitment(db: Db, actor: Actor, workspaceId: string, id: string) {
-  const row = await findCommitment(db, workspaceId, id);
-  const recipient = row ? await findActor(db, workspaceId, row.recipient_id) : undefined;
-  if (!row || !recipient || !mayEditNeed(actor, workspaceId, recipient))
-    throw notFound('No such commitment.');
+/** The commitment, when the caller sees it (and, to record, acts for a side of it); else 404/403. */
+async function commitmentFor(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  id: string,
+  asOf: string,
+  toRecord = false,
+) {
+  const { row, access } = await viewCommitment(db, actor, workspaceId, id, asOf);
+  if (toRecord && !access.acts)
+    throw forbidden('Only the provider side or who acts for the recipient records deliveries.');
   return row;
 }
 
@@ -42,7 +47,14 @@ export async function recordDelivery(
 ) {
   assertCan(actor, 'support.self', workspaceId);
   const row = await ctx.db.transaction().execute(async (trx) => {
-    const c = await viewCommitment(trx, actor, workspaceId, commitmentId);
+    const c = await commitmentFor(
+      trx,
+      actor,
+      workspaceId,
+      commitmentId,
+      nowIso(ctx).slice(0, 10),
+      true,
+    );
     if (c.status === 'cancelled')
       throw conflict('commitment_closed', 'This commitment was cancelled.');
     const errors: FieldError[] = [...checkAmount(input.amount, '/amount')];
@@ -82,7 +94,7 @@ export async function getDeliveries(
   page: { offset: number; limit: number },
 ) {
   assertCan(actor, 'support.read', workspaceId);
-  await viewCommitment(ctx.db, actor, workspaceId, commitmentId);
+  await commitmentFor(ctx.db, actor, workspaceId, commitmentId, nowIso(ctx).slice(0, 10));
   const { rows, total } = await listDeliveries(
     ctx.db,
     workspaceId,

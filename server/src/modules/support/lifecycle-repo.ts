@@ -27,18 +27,6 @@ export const renewalOf = (db: Db, workspaceId: string, id: string) =>
     .where('status', '!=', 'cancelled')
     .executeTakeFirst();
 
-/** The recipient's commitments that were not cancelled (what durability counts). */
-export const heldCommitmentsOf = (db: Db, workspaceId: string, recipientId: string) =>
-  db
-    .selectFrom('support_commitments')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('recipient_id', '=', recipientId)
-    .where('status', '!=', 'cancelled')
-    .orderBy('start_date')
-    .orderBy('id')
-    .execute();
-
 /** Initiatives with a start date that list the actor as a carrier. */
 export const carrierInitiativesOf = async (db: Db, workspaceId: string, actorId: string) =>
   (

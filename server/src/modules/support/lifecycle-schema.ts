@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commitmentRecipientTypes } from '../../db/types.ts';
 import { isoDate, longText, nullableDate } from '../activities/schema.ts';
 import { renewal } from './match-schema.ts';
 import { perMonth } from './schema.ts';
@@ -26,15 +27,26 @@ export const renewalBody = z.strictObject({
 });
 
 export const durabilitySchema = z.object({
-  recipientId: z.string(),
+  recipientType: z
+    .enum(commitmentRecipientTypes)
+    .describe('actor, initiative or alliance: whose support is measured'),
+  recipientId: z.string().describe('The actor, initiative or alliance'),
   asOf: z.string().describe('The clock date the measures are taken on, YYYY-MM-DD'),
   commitments: z.number().int().describe('Commitments of the recipient (not cancelled)'),
   totalSupportedDays: z.number().int().describe('Distinct days up to asOf with any commitment'),
   renewals: z.number().int().describe('Commitments that renew an earlier one'),
   longestContinuousDays: z.number().int().describe('Longest run of supported days'),
   continuity: z.object({
-    ended: z.number().int().describe('Initiatives of the recipient ended at least 90 days ago'),
-    kept: z.number().int().describe('Of those, supported 90 days after their end'),
+    ended: z
+      .number()
+      .int()
+      .describe('Initiatives the recipient carried that ended at least 90 days ago (actors only)'),
+    kept: z
+      .number()
+      .int()
+      .describe(
+        'Of those, supported 90 days after their end: itself, or another initiative it carries or an alliance it is a member of on that day',
+      ),
     share: z.number().nullable().describe('kept / ended; null when none ended'),
   }),
 });

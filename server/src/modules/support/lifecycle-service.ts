@@ -7,17 +7,13 @@ import type { SupportCommitmentsTable } from '../../db/types.ts';
 import { conflict, fieldError, notFound, type FieldError } from '../../http/problem.ts';
 import { invalid } from '../activities/checks.ts';
 import { findActor } from '../activities/refs-repo.ts';
-import { mayEditNeed } from './access.ts';
 import { commitmentDtos } from './commitment-dto.ts';
 import { commitmentErrors } from './commitment-rules.ts';
-import {
-  carrierInitiativesOf,
-  heldCommitmentsOf,
-  renewalOf,
-  updateCommitment,
-} from './lifecycle-repo.ts';
+import { carrierInitiativesOf, renewalOf, updateCommitment } from './lifecycle-repo.ts';
 import type { DurabilityOut, EndingInput, RenewalInput } from './lifecycle-schema.ts';
 import { findCommitment, insertCommitment } from './match-repo.ts';
+import { groupsOfActor, heldCommitmentsOfAny } from './recipient-repo.ts';
+import { recipientOf, viewCommitment } from './recipients.ts';
 import { findOffer, lockOffer } from './repo.ts';
 
 // The life of a commitment after both sides accepted: it ends (early, or on its date), is
@@ -102,7 +98,9 @@ export async function renewCommitment(
       throw conflict('already_renewed', 'This commitment has already been renewed.');
     await lockOffer(trx, workspaceId, old.offer_id);
     const offer = (await findOffer(trx, workspaceId, old.offer_id))!;
-    const recipient = (await findActor(trx, workspaceId, old.recipient_id))!;
+    const to = recipientOf(old);
+    const person =
+      to.type === 'actor' && (await findActor(trx, workspaceId, to.id))?.kind === 'person';
     const errors: FieldError[] = [];
     if (old.end_date === null)
       errors.push(
@@ -123,7 +121,7 @@ export async function renewCommitment(
       startDate: start,
       endDate: input.endDate,
     };
-    errors.push(...(await commitmentErrors(trx, offer, old.recipient_id, recipient, terms)));
+    errors.push(...(await commitmentErrors(trx, offer, { ...to, person }, terms)));
     if (errors.length) throw invalid(errors);
     const now = nowIso(ctx);
     const next: SupportCommitmentsTable = {
@@ -148,7 +146,11 @@ export async function renewCommitment(
   return (await commitmentDtos(ctx.db, workspaceId, [row]))[0]!;
 }
 
-/** Durability of the commitment's recipient (analytics/support/durability.ts), as of today. */
+/**
+ * Durability of the commitment's recipient (analytics/support/durability.ts), as of today. For an
+ * actor, continuity also counts support to another initiative it carries or an alliance it is a
+ * member of on the day of the check; an initiative or alliance has its own measures only.
+ */
 export async function commitmentDurability(
   ctx: AppContext,
   actor: Actor,
@@ -156,18 +158,39 @@ export async function commitmentDurability(
   id: string,
 ): Promise<DurabilityOut> {
   assertCan(actor, 'support.read', workspaceId);
-  const row = await findCommitment(ctx.db, workspaceId, id);
-  const recipient = row ? await findActor(ctx.db, workspaceId, row.recipient_id) : undefined;
-  if (!row || !recipient || !mayEditNeed(actor, workspaceId, recipient))
-    throw notFound('No such commitment.');
   const asOf = today(ctx);
-  const held = await heldCommitmentsOf(ctx.db, workspaceId, row.recipient_id);
-  const initiatives = await carrierInitiativesOf(ctx.db, workspaceId, row.recipient_id);
+  const { row } = await viewCommitment(ctx.db, actor, workspaceId, id, asOf);
+  const to = recipientOf(row);
+  const groups =
+    to.type === 'actor'
+      ? await groupsOfActor(ctx.db, workspaceId, to.id)
+      : { initiatives: [], alliances: [] };
+  const held = await heldCommitmentsOfAny(ctx.db, workspaceId, {
+    actors: to.type === 'actor' ? [to.id] : [],
+    initiatives: to.type === 'initiative' ? [to.id] : groups.initiatives.map((i) => i.id),
+    alliances: to.type === 'alliance' ? [to.id] : groups.alliances.map((a) => a.alliance_id),
+  });
+  const initiatives =
+    to.type === 'actor' ? await carrierInitiativesOf(ctx.db, workspaceId, to.id) : [];
+  const memberships = [
+    ...groups.initiatives.map((i) => ({
+      groupId: i.id,
+      actorId: to.id,
+      start: i.start_date ?? i.i_start,
+      end: i.end_date ?? i.i_end,
+    })),
+    ...groups.alliances.map((a) => ({
+      groupId: a.alliance_id,
+      actorId: to.id,
+      start: a.start_date,
+      end: a.end_date,
+    })),
+  ];
   const [d] = durability(
     held.map((c) => ({
       id: c.id,
       providerId: c.provider_id,
-      recipientId: c.recipient_id,
+      recipientId: recipientOf(c).id,
       type: c.type,
       start: c.start_date,
       end: c.end_date,
@@ -175,11 +198,13 @@ export async function commitmentDurability(
     })),
     initiatives,
     asOf,
-  ).filter((x) => x.recipientId === row.recipient_id);
+    memberships,
+  ).filter((x) => x.recipientId === to.id);
   return {
     asOf,
+    recipientType: to.type,
     ...(d ?? {
-      recipientId: row.recipient_id,
+      recipientId: to.id,
       commitments: 0,
       totalSupportedDays: 0,
       renewals: 0,

@@ -175,6 +175,7 @@ describeEachDialect('support commitment lifecycle', (dialect) => {
     expect(res.statusCode, res.body).toBe(200);
     // January, then the renewal from 1 February: one run up to today, 2026-03-02 (61 days).
     expect(res.json<DurabilityOut>()).toEqual({
+      recipientType: 'actor',
       recipientId: f.carriers.member2.id,
       asOf: '2026-03-02',
       commitments: 2,

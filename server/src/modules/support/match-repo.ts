@@ -1,10 +1,13 @@
 import type { Db } from '../../db/dialect.ts';
 import type {
+  CommitmentRecipientType,
   CommitmentStatus,
   MatchStatus,
   SupportCommitmentsTable,
   SupportMatchesTable,
 } from '../../db/types.ts';
+
+import { seenByUser } from './recipient-repo.ts';
 
 // Proposed matches and commitments. Every query filters on the workspace.
 
@@ -108,12 +111,18 @@ export const activeCommitmentsOfOffers = (db: Db, workspaceId: string, offerIds:
         .orderBy('id')
         .execute();
 
+const RECIPIENT_COLUMN = {
+  actor: 'recipient_id',
+  initiative: 'recipient_initiative_id',
+  alliance: 'recipient_alliance_id',
+} as const;
+
 /** Active commitments of an offer to a recipient (duplicates are checked against them). */
 export const activeCommitmentsOfPair = (
   db: Db,
   workspaceId: string,
   offerId: string,
-  recipientId: string,
+  recipient: { type: CommitmentRecipientType; id: string },
 ) =>
   db
     .selectFrom('support_commitments')
@@ -121,7 +130,8 @@ export const activeCommitmentsOfPair = (
     .where('workspace_id', '=', workspaceId)
     .where('status', '=', 'active')
     .where('offer_id', '=', offerId)
-    .where('recipient_id', '=', recipientId)
+    .where('recipient_type', '=', recipient.type)
+    .where(RECIPIENT_COLUMN[recipient.type], '=', recipient.id)
     .execute();
 
 export const commitmentsExist = async (
@@ -142,8 +152,11 @@ export interface CommitmentFilter {
   status?: CommitmentStatus | undefined;
   offerId?: string | undefined;
   recipientId?: string | undefined;
-  /** Only commitments to the carrier linked to this user (undefined: all). */
-  recipientUserId?: string | undefined;
+  recipientType?: CommitmentRecipientType | undefined;
+  recipientInitiativeId?: string | undefined;
+  recipientAllianceId?: string | undefined;
+  /** Only commitments this user sees as the recipient side (undefined: all); see recipients.ts. */
+  seenBy?: { userId: string; asOf: string } | undefined;
 }
 
 export async function listCommitments(
@@ -153,20 +166,22 @@ export async function listCommitments(
   offset: number,
   limit: number,
 ) {
-  let base = db
-    .selectFrom('support_commitments')
-    .innerJoin('actors', 'actors.id', 'support_commitments.recipient_id')
-    .where('support_commitments.workspace_id', '=', workspaceId)
-    .where('actors.workspace_id', '=', workspaceId);
-  if (f.status) base = base.where('support_commitments.status', '=', f.status);
-  if (f.offerId) base = base.where('support_commitments.offer_id', '=', f.offerId);
-  if (f.recipientId) base = base.where('support_commitments.recipient_id', '=', f.recipientId);
-  if (f.recipientUserId) base = base.where('actors.user_id', '=', f.recipientUserId);
+  let base = db.selectFrom('support_commitments as c').where('c.workspace_id', '=', workspaceId);
+  if (f.status) base = base.where('c.status', '=', f.status);
+  if (f.offerId) base = base.where('c.offer_id', '=', f.offerId);
+  if (f.recipientId) base = base.where('c.recipient_id', '=', f.recipientId);
+  if (f.recipientType) base = base.where('c.recipient_type', '=', f.recipientType);
+  if (f.recipientInitiativeId)
+    base = base.where('c.recipient_initiative_id', '=', f.recipientInitiativeId);
+  if (f.recipientAllianceId)
+    base = base.where('c.recipient_alliance_id', '=', f.recipientAllianceId);
+  const seen = f.seenBy;
+  if (seen) base = base.where((eb) => seenByUser(eb, seen.userId, seen.asOf));
   const [rows, total] = await Promise.all([
     base
-      .selectAll('support_commitments')
-      .orderBy('support_commitments.start_date', 'desc')
-      .orderBy('support_commitments.id')
+      .selectAll('c')
+      .orderBy('c.start_date', 'desc')
+      .orderBy('c.id')
       .offset(offset)
       .limit(limit)
       .execute(),

@@ -28,6 +28,8 @@ import {
   getMatches,
   proposeMatch,
 } from './match-service.ts';
+import { commitmentCreateBody } from './commitment-schema.ts';
+import { recordCommitment } from './commitment-service.ts';
 import { needMatches, offerMatches } from './matching-service.ts';
 import { needParams, offerParams } from './schema.ts';
 
@@ -182,7 +184,9 @@ export function matchRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags,
       operationId: 'listSupportCommitments',
-      summary: 'Commitments (toezeggingen); coordinators see all, others their own carrier’s',
+      summary: 'Commitments (toezeggingen); coordinators see all, others those of their side',
+      description:
+        'Members see commitments to the carrier linked to their account, to an initiative that carrier carries and to an alliance it is a current member of.',
       params: workspaceParams,
       querystring: commitmentListQuery,
       response: { 200: pageOf(commitmentSchema), ...problems() },
@@ -204,12 +208,32 @@ export function matchRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   });
 
+  r.post(commitments, {
+    config: { policy: policy.workspace('support.manage') },
+    schema: {
+      tags,
+      operationId: 'recordSupportCommitment',
+      summary: 'Record a commitment directly: to an actor, an initiative or an alliance',
+      description:
+        'By the provider side (coordinators and admins), without a need or a match. recipientType says which id to give (recipientId, recipientInitiativeId or recipientAllianceId), of this workspace. Every rule that fails is listed in one 400: an unknown or other workspace’s offer or recipient, an id of another kind, end before start, beyond remaining capacity, outside the offer period, an overlapping commitment of the offer to the same recipient. Nothing is saved on an error.',
+      params: workspaceParams,
+      body: commitmentCreateBody,
+      response: { 201: commitmentSchema, ...problems() },
+    },
+    handler: async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await recordCommitment(ctx, request.actor, requireWorkspace(request).id, request.body),
+        ),
+  });
+
   r.get(`${commitments}/:commitmentId`, {
     config: { policy: policy.workspace('support.read') },
     schema: {
       tags,
       operationId: 'getSupportCommitment',
-      summary: 'One commitment (coordinators and its recipient)',
+      summary: 'One commitment (coordinators and its recipient side)',
       params: commitmentParams,
       response: { 200: commitmentSchema, ...problems() },
     },

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { commitmentStatuses, matchStatuses, renewalTerms } from '../../db/types.ts';
+import {
+  commitmentRecipientTypes,
+  commitmentStatuses,
+  matchStatuses,
+  renewalTerms,
+} from '../../db/types.ts';
 import { pageQuery } from '../../http/pagination.ts';
 import { isoDateTime, uuid, workspaceParams } from '../../http/route-schema.ts';
 import { dateOut, isoDate, longText, nullableDate, nullableDateOut } from '../activities/schema.ts';
@@ -92,6 +97,12 @@ export const commitmentListQuery = pageQuery.extend({
   status: z.enum(commitmentStatuses).optional(),
   offerId: uuid.optional(),
   recipientId: uuid.optional().describe('Only commitments to this carrier or organisation'),
+  recipientType: z
+    .enum(commitmentRecipientTypes)
+    .optional()
+    .describe('Only this kind of recipient'),
+  recipientInitiativeId: uuid.optional().describe('Only commitments to this initiative'),
+  recipientAllianceId: uuid.optional().describe('Only commitments to this alliance'),
 });
 
 const termsFields = {
@@ -129,7 +140,12 @@ export const commitmentSchema = z.object({
   needId: z.string().nullable(),
   providerId: z.string(),
   providerName: z.string(),
-  recipientId: z.string(),
+  recipientType: z
+    .enum(commitmentRecipientTypes)
+    .describe('actor (a carrier or organisation), initiative or alliance'),
+  recipientId: z.string().nullable().describe('The receiving actor; null for the other kinds'),
+  recipientInitiativeId: z.string().nullable().describe('The receiving initiative, if that kind'),
+  recipientAllianceId: z.string().nullable().describe('The receiving alliance, if that kind'),
   recipientName: z.string(),
   type: supportType,
   unit,

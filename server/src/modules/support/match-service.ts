@@ -10,7 +10,6 @@ import { mayEditNeed, mayEditOffer, seesNeed, seesOffer, unitOf } from './access
 import { commitmentDtos } from './commitment-dto.ts';
 import { defaultTerms, termErrors } from './commitment-rules.ts';
 import {
-  findCommitment,
   findMatch,
   insertCommitment,
   insertMatch,
@@ -20,6 +19,7 @@ import {
 } from './match-repo.ts';
 import type { CommitmentListQuery, MatchCreate, MatchListQuery, MatchOut } from './match-schema.ts';
 import { findNeed } from './need-repo.ts';
+import { recipientColumns, viewCommitment } from './recipients.ts';
 import { findOffer, lockOffer } from './repo.ts';
 
 // Proposed matches and the commitments (toezeggingen) they become once both sides accept: the
@@ -191,7 +191,7 @@ export async function acceptMatch(
         offer_id: v.offer.id,
         need_id: v.need.id,
         provider_id: v.offer.provider_id,
-        recipient_id: v.need.requester_id,
+        ...recipientColumns('actor', v.need.requester_id),
         type: v.offer.type,
         amount_per_month: terms.amountPerMonth,
         start_date: terms.startDate,
@@ -266,10 +266,11 @@ export async function getCommitments(
   page: { offset: number; limit: number },
 ) {
   assertCan(actor, 'support.read', workspaceId);
+  const userId = ownOnly(actor, workspaceId);
   const { rows, total } = await listCommitments(
     ctx.db,
     workspaceId,
-    { ...q, recipientUserId: ownOnly(actor, workspaceId) },
+    { ...q, seenBy: userId ? { userId, asOf: nowIso(ctx).slice(0, 10) } : undefined },
     page.offset,
     page.limit,
   );
@@ -283,9 +284,6 @@ export async function getCommitment(
   id: string,
 ) {
   assertCan(actor, 'support.read', workspaceId);
-  const row = await findCommitment(ctx.db, workspaceId, id);
-  const recipient = row ? await findActor(ctx.db, workspaceId, row.recipient_id) : undefined;
-  if (!row || !recipient || !mayEditNeed(actor, workspaceId, recipient))
-    throw notFound('No such commitment.');
+  const { row } = await viewCommitment(ctx.db, actor, workspaceId, id, nowIso(ctx).slice(0, 10));
   return (await commitmentDtos(ctx.db, workspaceId, [row]))[0]!;
 }

@@ -15,7 +15,6 @@ export interface EndingCommitment {
   slug: string;
   title: string;
   recipient_name: string;
-  recipient_user_id: string | null;
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').slice(0, 120);
@@ -35,7 +34,7 @@ function message(lang: Language, c: EndingCommitment, days: number, link: string
 }
 
 /**
- * Mails both parties of the commitment and leaves each of them an in-app notification (its text
+ * Mails both parties of the commitment (the recipient side: `recipientUserIds`) and leaves each of them an in-app notification (its text
  * rendered in the web app's language); returns how many emails were queued.
  */
 export async function notifyEnding(
@@ -43,10 +42,11 @@ export async function notifyEnding(
   db: Db,
   c: EndingCommitment,
   days: number,
+  recipientUserIds: readonly string[],
 ): Promise<number> {
   const path = `/w/${c.slug}/steun/toezeggingen/${c.id}`;
   const link = `${ctx.config.publicUrl}${path}`;
-  const to = await partyAddresses(db, c.workspace_id, c.recipient_user_id);
+  const to = await partyAddresses(db, c.workspace_id, recipientUserIds);
   for (const u of to)
     await enqueueEmail(ctx, db, { to: u.email, ...message(u.language, c, days, link) });
   await notify(db, {

@@ -10,15 +10,20 @@ export const commitmentsEndingBetween = (db: Db, from: string, to: string) =>
     .selectFrom('support_commitments as c')
     .innerJoin('workspaces as w', 'w.id', 'c.workspace_id')
     .innerJoin('support_offers as o', 'o.id', 'c.offer_id')
-    .innerJoin('actors as r', 'r.id', 'c.recipient_id')
-    .select([
+    .leftJoin('actors as r', 'r.id', 'c.recipient_id')
+    .leftJoin('initiatives as ri', 'ri.id', 'c.recipient_initiative_id')
+    .leftJoin('alliances as ra', 'ra.id', 'c.recipient_alliance_id')
+    .select((eb) => [
       'c.id',
       'c.workspace_id',
       'c.end_date',
+      'c.recipient_type',
+      'c.recipient_id',
+      'c.recipient_initiative_id',
+      'c.recipient_alliance_id',
       'w.slug',
       'o.title',
-      'r.name as recipient_name',
-      'r.user_id as recipient_user_id',
+      eb.fn.coalesce('r.name', 'ri.name', 'ra.name', eb.val('')).as('recipient_name'),
     ])
     .where('c.status', '=', 'active')
     .where('c.end_date', '>=', from)
@@ -56,9 +61,10 @@ export async function claimReminder(
 
 /**
  * Who hears of a commitment: the provider side (the workspace's coordinators and admins, who act
- * for offering organisations) and the recipient carrier's own account; active accounts only.
+ * for offering organisations) and the recipient side's accounts (recipients.ts: the carrier, an
+ * initiative's carriers or an alliance's leads); active members of the workspace only.
  */
-export const partyAddresses = (db: Db, workspaceId: string, recipientUserId: string | null) =>
+export const partyAddresses = (db: Db, workspaceId: string, recipientUserIds: readonly string[]) =>
   db
     .selectFrom('users')
     .innerJoin('memberships', 'memberships.user_id', 'users.id')
@@ -69,7 +75,7 @@ export const partyAddresses = (db: Db, workspaceId: string, recipientUserId: str
     .where((eb) =>
       eb.or([
         eb('memberships.role', 'in', ['admin', 'coordinator']),
-        eb('users.id', '=', recipientUserId ?? '-'),
+        eb('users.id', 'in', recipientUserIds.length ? [...recipientUserIds] : ['-']),
       ]),
     )
     .orderBy('users.id')

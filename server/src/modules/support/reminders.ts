@@ -7,6 +7,7 @@ import {
 import type { ReminderOffset } from '../../analytics/support/index.ts';
 import { nowIso, type AppContext } from '../../context.ts';
 import { notifyEnding } from './notify.ts';
+import { recipientUsers } from './recipients.ts';
 import { claimReminder, commitmentsEndingBetween, handledReminders } from './reminder-repo.ts';
 
 /**
@@ -40,8 +41,10 @@ export async function remindEndingCommitments(ctx: AppContext): Promise<number> 
           created_at: nowIso(ctx),
         });
       for (const r of check.superseded) await record(r.offsetDays, 'superseded');
+      const users = check.due.length ? await recipientUsers(trx, c.workspace_id, c, today) : [];
       for (const r of check.due)
-        if (await record(r.offsetDays, 'sent')) n += await notifyEnding(ctx, trx, c, r.offsetDays);
+        if (await record(r.offsetDays, 'sent'))
+          n += await notifyEnding(ctx, trx, c, r.offsetDays, users);
       return n;
     });
   }

@@ -3,6 +3,7 @@ import type { Actor } from '../../../src/context.ts';
 import { findActorByUser } from '../../../src/modules/actors/repo.ts';
 import { createActor } from '../../../src/modules/actors/service.ts';
 import { importAreas } from '../../../src/modules/areas/service.ts';
+import { createInitiative } from '../../../src/modules/initiatives/service.ts';
 import { acceptMatch, proposeMatch } from '../../../src/modules/support/match-service.ts';
 import { createNeed } from '../../../src/modules/support/need-service.ts';
 import { createOffer } from '../../../src/modules/support/offer-service.ts';
@@ -206,6 +207,29 @@ export const supportRows: Rows = ({ ctx, system, W }) => {
       request: async (cell) => ({ params: { matchId: await match(cell) } }),
     },
     [`GET ${W}/support-commitments`]: { policy: policy.workspace('support.read'), success: 200 },
+    [`POST ${W}/support-commitments`]: {
+      policy: policy.workspace('support.manage'),
+      success: 201,
+      request: async ({ ws }) => ({
+        payload: {
+          offerId: await offer(ws),
+          recipientType: 'initiative',
+          recipientInitiativeId: (
+            await createInitiative(ctx(), system, ws.id, {
+              name: 'Matrixinitiatief',
+              status: 'active',
+              visibility: 'workspace',
+              areaIds: [],
+              ...links,
+              participants: [],
+            })
+          ).id,
+          amountPerMonth: 2,
+          startDate: '2026-03-01',
+          endDate: '2026-12-31',
+        },
+      }),
+    },
     [`GET ${W}/support-commitments/:commitmentId`]: {
       policy: policy.workspace('support.read'),
       success: 200,

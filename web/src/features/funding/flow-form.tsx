@@ -1,4 +1,4 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusMessage } from '../../components/alert.tsx';
@@ -9,11 +9,13 @@ import { parseEuros } from '../../lib/money.ts';
 import { RecordPicker, type Picked } from '../activities/record-picker.tsx';
 import { AreaPicker } from '../actors/area-picker.tsx';
 import { areasQuery } from '../actors/reference.ts';
+import { alliancesQuery } from '../support/data.ts';
 import { fundingInstruments, type FundingInstrument, type Visibility } from './types.ts';
 import { useCreateFlow } from './data.ts';
 
 type Field =
   | 'funderId'
+  | 'recipientType'
   | 'recipientId'
   | 'title'
   | 'amountCents'
@@ -26,7 +28,13 @@ type Field =
 
 const wholeNumber = (s: string) => /^\d{1,7}$/.test(s.trim());
 
-/** Record a funding flow (coordinators): funder → recipient, amount, period, instrument, burden. */
+const flowRecipientTypes = ['actor', 'initiative', 'alliance'] as const;
+type FlowRecipientType = (typeof flowRecipientTypes)[number];
+
+/**
+ * Record a funding flow (coordinators): funder → recipient (a carrier or organisation, an
+ * initiative or an alliance), amount, period, instrument, burden.
+ */
 export function FlowForm({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const create = useCreateFlow(slug);
@@ -36,6 +44,7 @@ export function FlowForm({ slug }: { slug: string }) {
   const [areaIds, setAreaIds] = useState<string[]>([]);
   const form = useForm<Field>({
     funderId: '',
+    recipientType: 'actor',
     recipientId: '',
     title: '',
     amountCents: '',
@@ -46,8 +55,11 @@ export function FlowForm({ slug }: { slug: string }) {
     reports: '0',
     visibility: 'private',
   });
+  const kind = form.values.recipientType as FlowRecipientType;
+  const alliances = useQuery({ ...alliancesQuery(slug), enabled: kind === 'alliance' });
   const specs: FieldSpecs<Field> = {
     funderId: { id: 'flow-funder', label: t('funding.form.funder') },
+    recipientType: { id: 'flow-recipient-type', label: t('funding.form.recipientType') },
     recipientId: { id: 'flow-recipient', label: t('funding.form.recipient') },
     title: { id: 'flow-title', label: t('funding.form.titleField') },
     amountCents: { id: 'flow-amount', label: t('funding.form.amount') },
@@ -87,7 +99,7 @@ export function FlowForm({ slug }: { slug: string }) {
           create.mutate(
             {
               funderId: v.funderId,
-              recipientType: 'actor',
+              recipientType: kind,
               recipientId: v.recipientId,
               title: v.title.trim() || null,
               amountCents: parseEuros(v.amountCents) ?? 0,
@@ -125,19 +137,48 @@ export function FlowForm({ slug }: { slug: string }) {
           }}
           emptyLabel={t('funding.form.chooseFunder')}
         />
-        <RecordPicker
-          slug={slug}
-          type="actor"
-          spec={specs.recipientId}
-          searchLabel={t('funding.form.recipientSearch')}
-          value={recipient}
-          error={errors.fields.recipientId}
-          onChange={(picked) => {
-            setRecipient(picked);
-            form.setValues((v) => ({ ...v, recipientId: picked?.id ?? '' }));
+        <SelectField
+          spec={specs.recipientType}
+          {...form.field('recipientType')}
+          onChange={(e) => {
+            setRecipient(null);
+            form.setValues((v) => ({ ...v, recipientType: e.target.value, recipientId: '' }));
           }}
-          emptyLabel={t('funding.form.chooseRecipient')}
+          options={flowRecipientTypes.map((k) => ({
+            value: k,
+            label: t(`funding.form.type.${k}`),
+          }))}
         />
+        {kind === 'alliance' ? (
+          <SelectField
+            spec={specs.recipientId}
+            {...form.field('recipientId')}
+            error={errors.fields.recipientId}
+            options={[
+              { value: '', label: t('funding.form.chooseAlliance') },
+              ...(alliances.data?.items ?? []).map((a) => ({ value: a.id, label: a.name })),
+            ]}
+          />
+        ) : (
+          <RecordPicker
+            key={kind}
+            slug={slug}
+            type={kind}
+            spec={specs.recipientId}
+            searchLabel={t(
+              kind === 'actor' ? 'funding.form.recipientSearch' : 'funding.form.initiativeSearch',
+            )}
+            value={recipient}
+            error={errors.fields.recipientId}
+            onChange={(picked) => {
+              setRecipient(picked);
+              form.setValues((v) => ({ ...v, recipientId: picked?.id ?? '' }));
+            }}
+            emptyLabel={t(
+              kind === 'actor' ? 'funding.form.chooseRecipient' : 'funding.form.chooseInitiative',
+            )}
+          />
+        )}
         <TextField spec={specs.title} {...form.field('title')} maxLength={200} />
         <TextField
           spec={specs.amountCents}

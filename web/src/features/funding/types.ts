@@ -39,7 +39,7 @@ export interface Flow {
 
 export interface FlowInput {
   funderId: string;
-  recipientType: 'actor' | 'initiative';
+  recipientType: 'actor' | 'initiative' | 'alliance';
   recipientId: string;
   title: string | null;
   amountCents: number;

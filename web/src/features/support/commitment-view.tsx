@@ -10,6 +10,7 @@ import { usePerMonth, usePeriod } from './amount.ts';
 import { commitmentQuery, durabilityQuery } from './data.ts';
 import { DeliverySection } from './delivery-section.tsx';
 import { EndForm, RenewForm } from './lifecycle-forms.tsx';
+import { RecipientLink, useRecipientKind } from './recipient.tsx';
 
 /** Days as "2 jaar en 40 dagen"-free plain text: whole days, with the years in brackets. */
 function useDays() {
@@ -84,6 +85,7 @@ export function CommitmentView({ slug, id, role }: { slug: string; id: string; r
   const format = useFormat();
   const perMonth = usePerMonth();
   const period = usePeriod();
+  const recipientKind = useRecipientKind();
   const { data: c } = useSuspenseQuery(commitmentQuery(slug, id));
   return (
     <>
@@ -91,10 +93,9 @@ export function CommitmentView({ slug, id, role }: { slug: string; id: string; r
       <Facts>
         <Fact label={t('support.commitment.provider')}>{c.providerName}</Fact>
         <Fact label={t('support.commitment.recipient')}>
-          <TextLink to="/w/$slug/actoren/$actorId" params={{ slug, actorId: c.recipientId }}>
-            {c.recipientName}
-          </TextLink>
+          <RecipientLink slug={slug} commitment={c} />
         </Fact>
+        <Fact label={t('support.commitment.recipientKind')}>{recipientKind(c)}</Fact>
         <Fact label={t('support.columns.type')}>{t(`support.type.${c.type}`)}</Fact>
         <Fact label={t('support.columns.amount')}>{perMonth(c.amountPerMonth, c.unit)}</Fact>
         <Fact label={t('support.columns.period')}>{period(format, c.startDate, c.endDate)}</Fact>

@@ -5,6 +5,8 @@ import type { Page } from '../../api/types.ts';
 import { workspaceKey } from '../workspaces/data.ts';
 import type {
   Commitment,
+  CommitmentInput,
+  CommitmentRecipientType,
   Delivery,
   Durability,
   Match,
@@ -75,6 +77,40 @@ export const commitmentsQuery = (slug: string, page: number, recipientId?: strin
         page,
         pageSize: SUPPORT_PAGE_SIZE,
         recipientId,
+      }),
+  });
+
+/** Offers to record a commitment from (the first 100, newest first as the list gives them). */
+export const offerChoicesQuery = (slug: string) =>
+  queryOptions({
+    queryKey: [...supportKey(slug), 'offers', 'choices'],
+    queryFn: () => api.get<Page<Offer>>(`${base(slug)}/support-offers`, { page: 1, pageSize: 100 }),
+  });
+
+/** Commitments to an initiative or an alliance (what the caller may see of them). */
+export const groupCommitmentsQuery = (
+  slug: string,
+  type: Exclude<CommitmentRecipientType, 'actor'>,
+  id: string,
+) =>
+  queryOptions({
+    queryKey: [...supportKey(slug), 'commitments', type, id],
+    queryFn: () =>
+      api.get<Page<Commitment>>(`${base(slug)}/support-commitments`, {
+        page: 1,
+        pageSize: SUPPORT_PAGE_SIZE,
+        ...(type === 'initiative' ? { recipientInitiativeId: id } : { recipientAllianceId: id }),
+      }),
+  });
+
+/** Alliances of the workspace by name, for the recipient pickers (the first 100). */
+export const alliancesQuery = (slug: string) =>
+  queryOptions({
+    queryKey: [...workspaceKey(slug), 'alliances', 'picker'],
+    queryFn: () =>
+      api.get<Page<{ id: string; name: string }>>(`${base(slug)}/alliances`, {
+        page: 1,
+        pageSize: 100,
       }),
   });
 
@@ -149,6 +185,16 @@ export function useDecideMatch(slug: string) {
             apiPath`/api/v1/workspaces/${slug}/support-matches/${input.id}/acceptances`,
             { side: input.side },
           ),
+    onSuccess: refresh,
+  });
+}
+
+/** Record a commitment directly (coordinators): to an actor, an initiative or an alliance. */
+export function useRecordCommitment(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (input: CommitmentInput) =>
+      api.post<Commitment>(`${base(slug)}/support-commitments`, input),
     onSuccess: refresh,
   });
 }

@@ -145,6 +145,10 @@ export interface Match {
   canAcceptFor: Side[];
 }
 
+/** What a commitment goes to: a carrier or organisation, an initiative or an alliance. */
+export const commitmentRecipientTypes = ['actor', 'initiative', 'alliance'] as const;
+export type CommitmentRecipientType = (typeof commitmentRecipientTypes)[number];
+
 export interface Commitment {
   id: string;
   matchId: string | null;
@@ -152,7 +156,11 @@ export interface Commitment {
   needId: string | null;
   providerId: string;
   providerName: string;
-  recipientId: string;
+  recipientType: CommitmentRecipientType;
+  /** The receiving actor; null when the recipient is an initiative or an alliance. */
+  recipientId: string | null;
+  recipientInitiativeId: string | null;
+  recipientAllianceId: string | null;
   recipientName: string;
   type: SupportType;
   unit: Unit;
@@ -176,7 +184,21 @@ export interface Delivery {
   createdAt: string;
 }
 
+export interface CommitmentInput {
+  offerId: string;
+  recipientType: CommitmentRecipientType;
+  recipientId?: string;
+  recipientInitiativeId?: string;
+  recipientAllianceId?: string;
+  amountPerMonth: number;
+  startDate: string;
+  endDate: string | null;
+  renewal: RenewalTerm;
+  renewalNote: string | null;
+}
+
 export interface Durability {
+  recipientType: CommitmentRecipientType;
   recipientId: string;
   asOf: string;
   commitments: number;
