@@ -5,8 +5,14 @@
 /**
  * commitment_ending: a support commitment (toezegging) ends within 90 or 30 days (issue 6); the
  * same reminder as the email of `support-reminders`.
+ * overlap_signal_new: an overlap signal (issue 5) names one of the recipient's carriers or a pair
+ * a coordinator follows; overlap_signal_changed: such a signal moved in its lifecycle.
  */
-export const notificationKinds = ['commitment_ending'] as const;
+export const notificationKinds = [
+  'commitment_ending',
+  'overlap_signal_new',
+  'overlap_signal_changed',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export interface NotificationsTable {

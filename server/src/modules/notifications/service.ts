@@ -29,6 +29,9 @@ export interface NotificationParamsOf {
     /** The reminder's threshold: 90 or 30 days before the end. */
     days: number;
   };
+  /** No names: the recipients may not all see both actors; the page shows what they may. */
+  overlap_signal_new: { signalId: string; state: string; score: number };
+  overlap_signal_changed: { signalId: string; fromState: string; state: string; score: number };
 }
 
 export interface NewNotification<K extends NotificationKind> {

@@ -10,6 +10,21 @@ import type { Notification } from './types.ts';
 
 const str = (value: string | number | undefined) => (value === undefined ? '' : String(value));
 
+const signalStates = [
+  'open',
+  'seen',
+  'in_dialogue',
+  'alliance_formed',
+  'resolved',
+  'dismissed',
+] as const;
+
+/** A signal state's label; an unknown value (a newer server) is shown as sent. */
+function stateLabel(t: TFunction, value: string | number | undefined): string {
+  const state = signalStates.find((s) => s === value);
+  return state ? t(`signals.state.${state}`) : str(value);
+}
+
 /** The title and text of a notification in the active language, from its kind and params. */
 function render(
   n: Notification,
@@ -24,6 +39,21 @@ function render(
           recipient: str(n.params.recipientName),
           date: date(str(n.params.endDate)),
           days: str(n.params.days),
+        }),
+      };
+    case 'overlap_signal_new':
+      return {
+        title: t('notifications.kinds.overlap_signal_new.title'),
+        text: t('notifications.kinds.overlap_signal_new.text', { score: str(n.params.score) }),
+      };
+    case 'overlap_signal_changed':
+      return {
+        title: t('notifications.kinds.overlap_signal_changed.title', {
+          state: stateLabel(t, n.params.state),
+        }),
+        text: t('notifications.kinds.overlap_signal_changed.text', {
+          from: stateLabel(t, n.params.fromState),
+          state: stateLabel(t, n.params.state),
         }),
       };
     default:

@@ -1,5 +1,9 @@
 /** The kinds of notification this web app renders (others get a generic text). */
-export const notificationKinds = ['commitment_ending'] as const;
+export const notificationKinds = [
+  'commitment_ending',
+  'overlap_signal_new',
+  'overlap_signal_changed',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** An in-app notification (melding): a kind and its parameters, rendered through i18n. */

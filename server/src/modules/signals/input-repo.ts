@@ -1,0 +1,136 @@
+import type { Db } from '../../db/dialect.ts';
+
+// What overlap detection and ally suggestions read: one query per input kind (activities, their
+// areas, their terms, actors, current ties, funding links), each over the whole workspace or the
+// given areas, with only the columns the analytics need. The service joins them in memory (no
+// query per record). Kysely only; every query filters on the workspace.
+
+export interface ActivityInputFilter {
+  /** Only activities in any of these areas (ally suggestions); all when undefined. */
+  areaIds?: readonly string[] | undefined;
+  /** Only activities of this actor. */
+  actorId?: string | undefined;
+}
+
+const CHUNK = 400;
+
+export async function inputActivities(db: Db, workspaceId: string, f: ActivityInputFilter = {}) {
+  let q = db
+    .selectFrom('activities as a')
+    .select(['a.id', 'a.actor_id', 'a.start_date', 'a.end_date', 'a.hours_per_week'])
+    .where('a.workspace_id', '=', workspaceId);
+  if (f.actorId !== undefined) q = q.where('a.actor_id', '=', f.actorId);
+  if (f.areaIds !== undefined) {
+    if (f.areaIds.length === 0) return [];
+    const areaIds = [...f.areaIds];
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('record_areas as ra')
+          .select('ra.record_id')
+          .where('ra.workspace_id', '=', workspaceId)
+          .where('ra.record_type', '=', 'activity')
+          .whereRef('ra.record_id', '=', 'a.id')
+          .where('ra.area_id', 'in', areaIds),
+      ),
+    );
+  }
+  return q.execute();
+}
+
+/** Area links of the workspace's activities (all, or of the given activities). */
+export async function inputActivityAreas(
+  db: Db,
+  workspaceId: string,
+  activityIds?: readonly string[],
+) {
+  const base = () =>
+    db
+      .selectFrom('record_areas')
+      .select(['record_id', 'area_id'])
+      .where('workspace_id', '=', workspaceId)
+      .where('record_type', '=', 'activity');
+  if (activityIds === undefined) return base().execute();
+  return chunked(activityIds, (ids) => base().where('record_id', 'in', ids).execute());
+}
+
+/** Domain and target-group links of the workspace's activities, with the term's kind. */
+export async function inputActivityTerms(
+  db: Db,
+  workspaceId: string,
+  activityIds?: readonly string[],
+) {
+  const base = () =>
+    db
+      .selectFrom('record_terms as rt')
+      .innerJoin('taxonomy_terms as t', 't.id', 'rt.term_id')
+      .select(['rt.record_id', 'rt.term_id', 't.kind'])
+      .where('rt.workspace_id', '=', workspaceId)
+      .where('rt.record_type', '=', 'activity');
+  if (activityIds === undefined) return base().execute();
+  return chunked(activityIds, (ids) => base().where('rt.record_id', 'in', ids).execute());
+}
+
+export const inputActors = (db: Db, workspaceId: string) =>
+  db
+    .selectFrom('actors')
+    .select(['id', 'kind', 'size_class', 'name', 'visibility', 'user_id'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+
+/** Ties current on `day` (started, not ended), optionally only those of one actor. */
+export async function inputTies(db: Db, workspaceId: string, day: string, actorId?: string) {
+  let q = db
+    .selectFrom('ties')
+    .select(['from_actor_id', 'to_actor_id', 'type'])
+    .where('workspace_id', '=', workspaceId)
+    .where('start_date', '<=', day)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', day)]));
+  if (actorId !== undefined)
+    q = q.where((eb) =>
+      eb.or([eb('from_actor_id', '=', actorId), eb('to_actor_id', '=', actorId)]),
+    );
+  return q.execute();
+}
+
+/** Funder → recipient actor of every funding flow to an actor. */
+export const inputFundingLinks = (db: Db, workspaceId: string) =>
+  db
+    .selectFrom('funding_flows')
+    .select(['funder_id', 'recipient_actor_id'])
+    .distinct()
+    .where('workspace_id', '=', workspaceId)
+    .where('recipient_actor_id', 'is not', null)
+    .execute();
+
+/** Providers with a support offer running on `day` (steunaanbod: capacity for ally suggestions). */
+export const inputOfferProviders = (db: Db, workspaceId: string, day: string) =>
+  db
+    .selectFrom('support_offers')
+    .select('provider_id')
+    .distinct()
+    .where('workspace_id', '=', workspaceId)
+    .where('start_date', '<=', day)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', day)]))
+    .execute();
+
+/** The workspace's slug and directory version now (detection records which version it read). */
+export async function workspaceState(db: Db, workspaceId: string) {
+  const row = await db
+    .selectFrom('workspaces')
+    .select(['slug', 'directory_version'])
+    .where('id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+  return { slug: row.slug, version: Number(row.directory_version) };
+}
+
+async function chunked<T>(
+  ids: readonly string[],
+  run: (ids: string[]) => Promise<T[]>,
+): Promise<T[]> {
+  const out: T[] = [];
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += CHUNK)
+    out.push(...(await run(unique.slice(i, i + CHUNK))));
+  return out;
+}
