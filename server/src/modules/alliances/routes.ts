@@ -76,7 +76,7 @@ export function allianceRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request, reply) =>
       reply
         .code(201)
-        .send(await createAlliance(ctx, request.actor, requireWorkspace(request).id, request.body)),
+        .send(await createAlliance(ctx, request.actor, requireWorkspace(request), request.body)),
   });
 
   r.get(one, {

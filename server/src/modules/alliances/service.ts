@@ -1,4 +1,8 @@
 import { newId } from '../../auth/crypto.ts';
+import type { Db } from '../../db/dialect.ts';
+import type { Workspace } from '../../db/types.ts';
+import { AppError, fieldError } from '../../http/problem.ts';
+import { applyTransition } from '../signals/service.ts';
 import { assertCan } from '../../auth/policy.ts';
 import { nowIso, type Actor, type AppContext } from '../../context.ts';
 import { invalid, nothingToChange, userIdOf } from '../activities/checks.ts';
@@ -35,12 +39,18 @@ const detail = async (ctx: AppContext, actor: Actor, workspaceId: string, id: st
     today(ctx),
   );
 
+/**
+ * A new alliance. Formed from an overlap signal (`signalId`), the signal moves to
+ * `alliance_formed` naming it in the same transaction: the signal must be visible to the caller
+ * and in dialogue, or nothing is written.
+ */
 export async function createAlliance(
   ctx: AppContext,
   actor: Actor,
-  workspaceId: string,
+  ws: Pick<Workspace, 'id' | 'slug' | 'directory_version'>,
   input: AllianceCreate,
 ) {
+  const workspaceId = ws.id;
   assertCan(actor, 'alliances.manage', workspaceId);
   const day = today(ctx);
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -81,9 +91,28 @@ export async function createAlliance(
       trx,
       facts.map((f) => memberRow(workspaceId, row.id, f, now)),
     );
+    if (input.signalId) await formFromSignal(trx, ctx, actor, ws, input.signalId, row.id);
     return row.id;
   });
   return detail(ctx, actor, workspaceId, id);
+}
+
+async function formFromSignal(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor,
+  ws: Pick<Workspace, 'id' | 'slug' | 'directory_version'>,
+  signalId: string,
+  allianceId: string,
+) {
+  try {
+    await applyTransition(trx, ctx, actor, ws, signalId, { to: 'alliance_formed', allianceId });
+  } catch (e) {
+    // A signal the caller may not see reads as unknown, as on its own routes.
+    if (e instanceof AppError && e.status === 404)
+      throw invalid([fieldError('/signalId', 'unknown_signal', 'No such overlap signal.')]);
+    throw e;
+  }
 }
 
 export const memberRow = (

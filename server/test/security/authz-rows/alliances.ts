@@ -41,14 +41,25 @@ export const allianceRows: Rows = ({ ctx, system, W, unique }) => {
     ).id;
   };
   const led = async (cell: Cell) => {
-    const a = await createAlliance(ctx(), system, cell.ws.id, {
-      name: unique('Matrixalliantie'),
-      decisionRule: 'consensus',
-      visibility: 'workspace',
-      members: [
-        { actorId: await carrier(cell), role: 'lead', seats: 1, votes: 1, startDate: '2025-01-01' },
-      ],
-    });
+    const a = await createAlliance(
+      ctx(),
+      system,
+      { ...cell.ws, directory_version: 0 },
+      {
+        name: unique('Matrixalliantie'),
+        decisionRule: 'consensus',
+        visibility: 'workspace',
+        members: [
+          {
+            actorId: await carrier(cell),
+            role: 'lead',
+            seats: 1,
+            votes: 1,
+            startDate: '2025-01-01',
+          },
+        ],
+      },
+    );
     return { allianceId: a.id, memberId: a.members[0]!.id };
   };
   const contribution = (memberId: string) => ({
