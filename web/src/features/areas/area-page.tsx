@@ -9,6 +9,7 @@ import { areaOverviewQuery } from './data.ts';
 import { IndicatorSection } from './indicator-section.tsx';
 import { levelLabel, levelLowerLabel, useNumberFormat } from './labels.ts';
 import { WhoDoesWhat } from './who-does-what.tsx';
+import { OverlapSection } from '../signals/overlap-section.tsx';
 
 const route = getRouteApi('/protected/w/$slug/gebieden/$areaId');
 
@@ -56,6 +57,7 @@ export function AreaPage() {
       <AreaInitiatives slug={slug} overview={overview} />
       <AreaCarriers slug={slug} overview={overview} />
       <SubAreas slug={slug} overview={overview} />
+      <OverlapSection slug={slug} areaId={area.id} />
     </Page>
   );
 }
