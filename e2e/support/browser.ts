@@ -20,6 +20,9 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // WebGL (the network graph, Sigma) through SwiftShader: today's Chromium falls back to it by
+  // itself with --disable-gpu; this keeps it when that automatic fallback goes away.
+  '--enable-unsafe-swiftshader',
 ];
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

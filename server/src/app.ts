@@ -27,9 +27,13 @@ import { obstacleRoutes } from './modules/obstacles/routes.ts';
 import { supportRoutes } from './modules/support/routes.ts';
 import { fundingRoutes } from './modules/funding/routes.ts';
 import { tieRoutes } from './modules/ties/routes.ts';
+import { allianceRoutes } from './modules/alliances/routes.ts';
 import { networkRoutes } from './modules/network/routes.ts';
+import { surveyRoutes } from './modules/surveys/routes.ts';
 import { checkInRoutes } from './modules/check-ins/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { signalRoutes } from './modules/signals/routes.ts';
+import { researchRoutes } from './modules/research/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -64,7 +68,8 @@ function loggerOptions(
     serializers: {
       req: (req: { method: string; url: string }) => ({
         method: req.method,
-        path: req.url.split('?')[0],
+        // Survey links carry their token in the path (/meting/<token>): never log it.
+        path: req.url.split('?')[0]?.replace(/^\/meting\/[^/]+/, '/meting/:token'),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
@@ -119,9 +124,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   supportRoutes(app, ctx);
   fundingRoutes(app, ctx);
   tieRoutes(app, ctx);
+  allianceRoutes(app, ctx);
   networkRoutes(app, ctx);
+  surveyRoutes(app, ctx);
   checkInRoutes(app, ctx);
   notificationRoutes(app, ctx);
+  signalRoutes(app, ctx);
+  researchRoutes(app, ctx);
   await registerWebApp(app, options.webRoot);
 
   app.addHook('onClose', async () => {

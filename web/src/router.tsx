@@ -15,15 +15,29 @@ import { initiativeRoute } from './routes/initiative.tsx';
 import { initiativeNewRoute } from './routes/initiative-new.tsx';
 import { initiativeEditRoute } from './routes/initiative-edit.tsx';
 import { mapRoute } from './routes/map.tsx';
+import { networkRoute } from './routes/network.tsx';
+import { networkComparisonRoute } from './routes/network-comparison.tsx';
 import { obstaclesRoute } from './routes/obstacles.tsx';
 import { obstacleRoute } from './routes/obstacle.tsx';
 import { obstacleNewRoute } from './routes/obstacle-new.tsx';
 import { obstacleOwnersRoute } from './routes/obstacle-owners.tsx';
 import { fundingRoute } from './routes/funding.tsx';
+import { signalsRoute } from './routes/signals.tsx';
+import { signalRoute } from './routes/signal.tsx';
+import { alliancesRoute } from './routes/alliances.tsx';
+import { allianceRoute } from './routes/alliance.tsx';
+import { allianceNewRoute } from './routes/alliance-new.tsx';
+import { allianceEditRoute } from './routes/alliance-edit.tsx';
+import { surveyRoute } from './routes/survey.tsx';
+import { surveyRoundsRoute } from './routes/survey-rounds.tsx';
+import { surveyRoundNewRoute } from './routes/survey-round-new.tsx';
+import { surveyRoundRoute } from './routes/survey-round.tsx';
+import { surveyRoundNetworkRoute } from './routes/survey-round-network.tsx';
 import { checkInRoute } from './routes/check-in.tsx';
 import { checkInAggregatesRoute } from './routes/check-in-aggregates.tsx';
 import { checkInsSharedRoute } from './routes/check-ins-shared.tsx';
 import { supportCommitmentRoute } from './routes/support-commitment.tsx';
+import { supportCommitmentNewRoute } from './routes/support-commitment-new.tsx';
 import { supportCommitmentsRoute } from './routes/support-commitments.tsx';
 import { supportNeedEditRoute } from './routes/support-need-edit.tsx';
 import { supportNeedNewRoute } from './routes/support-need-new.tsx';
@@ -66,6 +80,7 @@ const routeTree = rootRoute.addChildren([
   forgotPasswordRoute,
   setPasswordRoute,
   invitationRoute,
+  surveyRoute,
   accessibilityRoute,
   privacyRoute,
   protectedRoute.addChildren([
@@ -105,8 +120,21 @@ const routeTree = rootRoute.addChildren([
       supportNeedRoute,
       supportNeedEditRoute,
       supportCommitmentsRoute,
+      supportCommitmentNewRoute,
       supportCommitmentRoute,
       fundingRoute,
+      signalsRoute,
+      signalRoute,
+      alliancesRoute,
+      allianceNewRoute,
+      allianceRoute,
+      allianceEditRoute,
+      networkRoute,
+      networkComparisonRoute,
+      surveyRoundsRoute,
+      surveyRoundNewRoute,
+      surveyRoundRoute,
+      surveyRoundNetworkRoute,
       checkInRoute,
       checkInsSharedRoute,
       checkInAggregatesRoute,

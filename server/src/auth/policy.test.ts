@@ -58,6 +58,17 @@ describe('policy', () => {
       'checkins.self': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
       'checkins.aggregates': ['admin', 'coordinator'],
       'notifications.self': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'research.read': ['admin', 'researcher'],
+      'research.manage': ['admin'],
+      'research.conduct': ['researcher'],
+      'surveys.read': ['admin', 'coordinator'],
+      'surveys.manage': ['admin', 'coordinator'],
+      'alliances.read': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'alliances.manage': ['admin', 'coordinator'],
+      'alliances.self': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'signals.read': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'signals.act': ['admin', 'coordinator', 'member', 'policy_officer', 'researcher'],
+      'signals.manage': ['admin', 'coordinator'],
     });
   });
 

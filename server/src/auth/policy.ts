@@ -69,6 +69,11 @@ export const permissionRoles = {
   'network.read': everyone,
   /** GEXF, GraphML and CSV exports of the network (researchers' always pseudonymise persons). */
   'network.export': ['admin', 'coordinator', 'policy_officer', 'researcher'],
+  /** See survey rounds (netwerkmetingen) with their members' progress and response rates
+   * (never anyone's individual answers). */
+  'surveys.read': ['admin', 'coordinator'],
+  /** Create, open, remind and close survey rounds. */
+  'surveys.manage': ['admin', 'coordinator'],
   /** File, read and delete one's own check-ins, set reminders, share them with chosen members,
    * and read the check-ins others shared with the caller (the service checks all of it; nobody
    * reads another's check-ins by role, not even an admin). */
@@ -78,6 +83,34 @@ export const permissionRoles = {
   /** Read one's own in-app notifications and mark them read (the service filters on the caller;
    * nobody reads another's, whatever their role). */
   'notifications.self': everyone,
+  /** See alliances with their members, charter, contributions, log and balance index (each
+   * alliance filtered by its visibility; the linked users of its members always see it). */
+  'alliances.read': everyone,
+  /** Create alliances and change any of them: members, charter, contributions, log. */
+  'alliances.manage': ['admin', 'coordinator'],
+  /** Change an alliance whose lead (trekker) is one's own carrier; add one's own contribution or
+   * log entry as a member (the service checks the membership). */
+  'alliances.self': everyone,
+  /** See the studies of the workspace: admins all of them (title, status, team; never
+   * participants), researchers those they are on the team of (the service checks the team). */
+  'research.read': ['admin', 'researcher'],
+  /** Create and change studies and appoint their research steward. */
+  'research.manage': ['admin'],
+  /** Work in a study one is on the team of: participants as pseudonyms and their consent; the
+   * study's steward also adds researchers, participants and consent, and re-identifies (the
+   * service checks the study role). */
+  'research.conduct': ['researcher'],
+  /** See overlap signals (issue 5) one is a party of — a user whose carrier is one of the two
+   * actors — with their explanation, history and notes; coordinators and admins see every signal
+   * (signals.manage). Nobody else sees a signal, by role or otherwise: it names a pair that
+   * competes, often a private carrier (least visibility; the service answers 404). Also the
+   * threshold, and ally suggestions for an actor one may see. */
+  'signals.read': everyone,
+  /** Move a signal through its lifecycle and add notes, as one of its parties (the service
+   * checks it) or as a coordinator or admin. */
+  'signals.act': everyone,
+  /** See and move every signal of the workspace; set the detection threshold. */
+  'signals.manage': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -19,7 +19,11 @@ import type { SupportTables } from './support-types.ts';
 import type { FundingTables } from './funding-types.ts';
 import type { CheckInTables } from './check-in-types.ts';
 import type { TieTables } from './tie-types.ts';
+import type { SurveyTables } from './survey-types.ts';
 import type { NotificationTables } from './notification-types.ts';
+import type { ResearchTables } from './research-types.ts';
+import type { AllianceTables } from './alliance-types.ts';
+import type { OverlapTables } from './overlap-types.ts';
 
 /**
  * Logical schema shared by SQLite and PostgreSQL. Ids are random UUIDs as text; timestamps are
@@ -192,7 +196,11 @@ export * from './support-types.ts';
 export * from './funding-types.ts';
 export * from './check-in-types.ts';
 export * from './tie-types.ts';
+export * from './survey-types.ts';
 export * from './notification-types.ts';
+export * from './research-types.ts';
+export * from './alliance-types.ts';
+export * from './overlap-types.ts';
 
 export interface Database
   extends
@@ -201,7 +209,11 @@ export interface Database
     FundingTables,
     CheckInTables,
     TieTables,
-    NotificationTables {
+    SurveyTables,
+    NotificationTables,
+    AllianceTables,
+    OverlapTables,
+    ResearchTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -12,6 +12,10 @@ import { seedSupport } from './support.ts';
 import { seedFunding } from './funding.ts';
 import { seedCheckIns } from './check-ins.ts';
 import { seedTies } from './ties.ts';
+import { seedSurveys } from './surveys.ts';
+import { seedAlliances } from './alliances.ts';
+import { seedAllianceSupport } from './alliance-support.ts';
+import { seedSignals } from './signals.ts';
 import { createRandom } from './random.ts';
 
 export const scales = ['demo', 'municipality', 'national'] as const;
@@ -193,6 +197,14 @@ export async function seedDemo(
   await seedCheckIns(ctx, workspace.id, createRandom(seed ^ 0xc4ec1));
   // Ties after support: providers and requesters of support matches get collaboration ties.
   await seedTies(ctx, workspace.id, createRandom(seed ^ 0x7135), scale === 'demo' ? 1 : 25);
+  // Two closed survey rounds a year apart (netwerkmetingen), with their survey ties.
+  await seedSurveys(ctx, workspace.id, createRandom(seed ^ 0x5a7e));
+  await seedAlliances(ctx, workspace.id, createRandom(seed ^ 0xa111a));
+  // A commitment and a funding flow to the first alliance (issue 6), once alliances exist.
+  await seedAllianceSupport(ctx, workspace.id, createRandom(seed ^ 0xa115));
+  // Overlap signals (issue 5) last: detection reads activities, ties and funding. Larger scales
+  // detect on their first read (or the overlap-detection job), so benchmarks time it themselves.
+  if (scale === 'demo') await seedSignals(ctx, workspace.id);
   await analyze(ctx.db);
   ctx.log.info({ scale, counts: counts.rows, directoryMs }, 'demo directory seeded');
   return {

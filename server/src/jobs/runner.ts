@@ -6,6 +6,9 @@ import { cleanup } from './cleanup.ts';
 import { remindOverdueObstacles } from '../modules/obstacles/reminders.ts';
 import { remindEndingCommitments } from '../modules/support/reminders.ts';
 import { remindCheckIns } from '../modules/check-ins/reminders.ts';
+import { detectChangedWorkspaces } from '../modules/signals/detect.ts';
+import { sendSignalDigests } from '../modules/signals/digest.ts';
+import { remindSurveys } from '../modules/surveys/reminders.ts';
 
 export interface ScheduledJob {
   name: string;
@@ -35,6 +38,27 @@ export const scheduledJobs: ScheduledJob[] = [
     intervalSeconds: 86400,
     run: async (ctx) => {
       await remindCheckIns(ctx);
+    },
+  },
+  {
+    name: 'overlap-detection',
+    intervalSeconds: 900,
+    run: async (ctx) => {
+      await detectChangedWorkspaces(ctx);
+    },
+  },
+  {
+    name: 'overlap-digest',
+    intervalSeconds: 86400,
+    run: async (ctx) => {
+      await sendSignalDigests(ctx);
+    },
+  },
+  {
+    name: 'survey-reminders',
+    intervalSeconds: 86400,
+    run: async (ctx) => {
+      await remindSurveys(ctx);
     },
   },
 ];

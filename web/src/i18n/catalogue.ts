@@ -7,9 +7,13 @@ import enDirectory from './en/directory.json';
 import enExchange from './en/exchange.json';
 import enFunding from './en/funding.json';
 import enMap from './en/map.json';
+import enNetwork from './en/network.json';
 import enNotifications from './en/notifications.json';
 import enObstacles from './en/obstacles.json';
 import enSupport from './en/support.json';
+import enSurveys from './en/surveys.json';
+import enSignals from './en/signals.json';
+import enAlliances from './en/alliances.json';
 import nl from './nl.json';
 import nlActivities from './nl/activities.json';
 import nlActors from './nl/actors.json';
@@ -19,9 +23,13 @@ import nlDirectory from './nl/directory.json';
 import nlExchange from './nl/exchange.json';
 import nlFunding from './nl/funding.json';
 import nlMap from './nl/map.json';
+import nlNetwork from './nl/network.json';
 import nlNotifications from './nl/notifications.json';
 import nlObstacles from './nl/obstacles.json';
 import nlSupport from './nl/support.json';
+import nlSurveys from './nl/surveys.json';
+import nlSignals from './nl/signals.json';
+import nlAlliances from './nl/alliances.json';
 
 /**
  * The Dutch source catalogue: the shared keys of nl.json plus one file per feature (nl/<feature>.json,
@@ -40,6 +48,10 @@ export const nlCatalogue = {
   funding: nlFunding,
   checkIns: nlCheckIns,
   notifications: nlNotifications,
+  network: nlNetwork,
+  surveys: nlSurveys,
+  signals: nlSignals,
+  alliances: nlAlliances,
 };
 
 // Compile-time check that the English catalogue has every key of the Dutch source.
@@ -56,4 +68,8 @@ export const enCatalogue: typeof nlCatalogue = {
   funding: enFunding,
   checkIns: enCheckIns,
   notifications: enNotifications,
+  network: enNetwork,
+  surveys: enSurveys,
+  signals: enSignals,
+  alliances: enAlliances,
 };

@@ -6,3 +6,7 @@ import type { Role } from '../api/types.ts';
  * would refuse; the server decides.
  */
 export const canCoordinate = (role: Role): boolean => role === 'admin' || role === 'coordinator';
+
+/** The roles that may download the network (GEXF, GraphML, CSV): as `network.export` on the server. */
+export const canExportNetwork = (role: Role): boolean =>
+  role === 'admin' || role === 'coordinator' || role === 'policy_officer' || role === 'researcher';

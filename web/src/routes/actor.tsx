@@ -14,6 +14,8 @@ import { areasQuery, termsQuery } from '../features/actors/reference.ts';
 import { meQuery } from '../features/session/store.ts';
 import { ActorCommitments } from '../features/support/actor-commitments.tsx';
 import { commitmentsQuery } from '../features/support/data.ts';
+import { AllySuggestions, OverlapSection } from '../features/signals/overlap-section.tsx';
+import { ActorNetworkSection } from '../features/network/actor-network-section.tsx';
 import { useWorkspace, workspaceRoute } from './workspace.tsx';
 
 /** A carrier's ("drager") or an organisation's page. */
@@ -81,6 +83,9 @@ function ActorPage() {
         />
       )}
       <ActorCommitments slug={slug} actorId={actorId} />
+      <OverlapSection slug={slug} actorId={actorId} />
+      <AllySuggestions slug={slug} actorId={actorId} />
+      <ActorNetworkSection slug={slug} actorId={actorId} />
     </Page>
   );
 }

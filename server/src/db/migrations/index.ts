@@ -13,6 +13,11 @@ import * as m0011 from './0011-create-funding-flows.ts';
 import * as m0012 from './0012-create-check-ins.ts';
 import * as m0013 from './0013-create-ties.ts';
 import * as m0014 from './0014-create-notifications.ts';
+import * as m0015 from './0015-create-alliances.ts';
+import * as m0016 from './0016-create-overlap-signals.ts';
+import * as m0017 from './0017-create-survey-rounds.ts';
+import * as m0018 from './0018-create-research.ts';
+import * as m0019 from './0019-commitment-recipients.ts';
 
 /** Explicit, ordered index of migrations (no directory scanning: works from any cwd). */
 export const migrations: Record<string, Migration> = {
@@ -30,6 +35,11 @@ export const migrations: Record<string, Migration> = {
   '0012-create-check-ins': m0012,
   '0013-create-ties': m0013,
   '0014-create-notifications': m0014,
+  '0015-create-alliances': m0015,
+  '0016-create-overlap-signals': m0016,
+  '0017-create-survey-rounds': m0017,
+  '0018-create-research': m0018,
+  '0019-commitment-recipients': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -23,7 +23,8 @@ export interface SignalNotice {
   at: string;
 }
 
-export const signalPath = (slug: string, signalId: string) => `/w/${slug}/overlapsignalen/${signalId}`;
+export const signalPath = (slug: string, signalId: string) =>
+  `/w/${slug}/overlapsignalen/${signalId}`;
 
 export function recipientsOf(
   n: Pick<SignalNotice, 'partyUserIds' | 'coordinatorIds' | 'byUserId'>,

@@ -9,6 +9,10 @@ import { supportRows } from './support.ts';
 import { networkRows } from './network.ts';
 import { notificationRows } from './notifications.ts';
 import { tieRows } from './ties.ts';
+import { signalRows } from './signals.ts';
+import { researchRows } from './research.ts';
+import { allianceRows } from './alliances.ts';
+import { surveyRows } from './surveys.ts';
 import type { Rows } from './types.ts';
 
 export { areaRows } from './areas.ts';
@@ -26,6 +30,10 @@ export const moduleRows: Rows = (env) => ({
   ...fundingRows(env),
   ...checkInRows(env),
   ...tieRows(env),
+  ...signalRows(env),
+  ...allianceRows(env),
+  ...surveyRows(env),
   ...networkRows(env),
   ...notificationRows(env),
+  ...researchRows(env),
 });

@@ -116,6 +116,43 @@ export function PrimaryNav({ me, workspace }: { me: Me | null; workspace: Worksp
                   {t('nav.funding')}
                 </Link>
               </Item>
+              <Item>
+                <Link
+                  to="/w/$slug/overlapsignalen"
+                  params={{ slug }}
+                  className={linkClass}
+                  activeOptions={exactActive}
+                >
+                  {t('signals.title')}
+                </Link>
+              </Item>
+              <Item>
+                <Link
+                  to="/w/$slug/bondgenootschappen"
+                  params={{ slug }}
+                  className={linkClass}
+                  activeOptions={exactActive}
+                >
+                  {t('alliances.title')}
+                </Link>
+              </Item>
+              <Item>
+                <Link
+                  to="/w/$slug/netwerk"
+                  params={{ slug }}
+                  className={linkClass}
+                  activeOptions={exactActive}
+                >
+                  {t('network.title')}
+                </Link>
+              </Item>
+              {isManager ? (
+                <Item>
+                  <Link to="/w/$slug/netwerkmetingen" params={{ slug }} className={linkClass}>
+                    {t('surveys.title')}
+                  </Link>
+                </Item>
+              ) : null}
               {isCarrier ? (
                 <Item>
                   <Link
