@@ -17,7 +17,9 @@ import type {
  * actors), times the indexed sweep (median of several runs after a warm-up) and, at municipality
  * scale, the naive all-pairs baseline, and appends a markdown section to bench/RESULTS.md.
  *
- *   node --import tsx bench/overlap.ts [--dry]
+ *   node --import tsx bench/overlap.ts [--dry] [--scale municipality|national]
+ *
+ * `--scale` runs one scale only (default both); `--dry` prints the section without appending.
  */
 
 interface Scale {
@@ -135,7 +137,12 @@ const scales: Scale[] = [
 const load0 = loadavg()[0]!;
 const rows: string[] = [];
 const notes: string[] = [];
-for (const scale of scales) {
+const scaleArg = process.argv.indexOf('--scale');
+const only = scaleArg >= 0 ? process.argv[scaleArg + 1] : undefined;
+if (only !== undefined && !scales.some((s) => s.name === only)) {
+  throw new Error(`--scale: one of ${scales.map((s) => s.name).join(', ')}`);
+}
+for (const scale of scales.filter((s) => only === undefined || s.name === only)) {
   const input = generate(scale, 20261204);
   detectOverlaps(input, ASOF); // warm-up
   const runs: number[] = [];
@@ -188,7 +195,7 @@ const section = [
   '',
   `## ${now} UTC, overlap detection (analytics, in-process)`,
   '',
-  '- Command: `node --import tsx bench/overlap.ts`',
+  `- Command: \`node --import tsx bench/overlap.ts${only === undefined ? '' : ` --scale ${only}`}\``,
   `- Node ${process.version}; CPU ${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores); commit ${commit} + uncommitted changes`,
   `- Load average (1 min) ${load0.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end`,
   `- Seeded synthetic input (seed 20261204): ${DOMAINS} domains, ${GROUPS} target groups, periods 2023–2026 (20% open-ended, asOf ${ASOF.asOf}), ties and funders for ~1 in 3 actors; default threshold 0.5`,

@@ -1,5 +1,6 @@
-import { PairAccumulator } from './accumulate.ts';
-import { prepare, type Prepared } from './prepare.ts';
+import { pack } from './packed.ts';
+import { buildSignals } from './signals.ts';
+import { sweep } from './sweep.ts';
 import type { OverlapInput, OverlapOptions, OverlapSignal } from './types.ts';
 
 /**
@@ -14,67 +15,22 @@ export const DEFAULT_THRESHOLD = 0.5;
  * Overlap signals: every pair of actors with activities in the same area × domain cell whose
  * periods overlap, scored by {@link scorePair} and kept when the score ≥ `threshold`.
  *
- * Algorithm (no all-pairs comparison):
- * 1. Index: each activity is put in the bucket of every area × domain it names (interned to
- *    integers, bucket key `area · |domains| + domain`).
- * 2. Sweep: per bucket, sort the activities by start day and walk them in that order keeping the
- *    set of activities still running; a new activity overlaps exactly the running ones, from its
- *    own start to the earlier end.
- * 3. Aggregate per actor pair (key `min · n + max`), then score once per pair.
+ * Algorithm (no all-pairs comparison), on typed arrays only until the output is built:
+ * 1. Pack (packed.ts): validate and intern the input into flat arrays (CSR lists of areas, domains
+ *    and target groups per activity; day numbers; target groups as bitmasks when ≤ 32).
+ * 2. Index and sweep (sweep.ts): each activity goes into the bucket of every area × domain it
+ *    names (a counting sort, reading activities in index order); each bucket is sorted by start
+ *    day and walked keeping the activities still running; a new activity overlaps exactly the
+ *    running ones, from its own start to the earlier end. Overlaps fold into their actor pair
+ *    (an open-addressing table over (min, max) actor indices, cells as linked lists in arrays).
+ * 3. Score (signals.ts) every pair from numbers only; build the signal objects (cells, facts,
+ *    reasons, fingerprint) only for pairs at or above the threshold, strongest first.
  *
- * Cost: O(A log A + Σ bucket sizes + P), with P the number of overlapping activity pairs in the
- * same cell — the size of the answer's evidence, which any exact method must look at.
+ * Cost: O(A + Σ bucket sizes · log + P), with P the number of overlapping activity pairs in the
+ * same cell — the size of the answer's evidence, which any exact method must look at. Results
+ * equal {@link detectOverlapsNaive}'s exactly (tests: detect.test.ts, fast-path.test.ts).
  */
 export function detectOverlaps(input: OverlapInput, options: OverlapOptions = {}): OverlapSignal[] {
-  const p = prepare(input, options);
-  const acc = new PairAccumulator(p);
-  sweepCells(p, acc);
-  return acc.signals(options.threshold ?? DEFAULT_THRESHOLD);
-}
-
-function sweepCells(p: Prepared, acc: PairAccumulator): void {
-  const nDomains = p.domainIds.length;
-  const buckets = new Map<number, number[]>();
-  const n = p.actor.length;
-  for (let i = 0; i < n; i++) {
-    const areas = p.areas[i]!;
-    const domains = p.domains[i]!;
-    for (let x = 0; x < areas.length; x++) {
-      const base = areas[x]! * nDomains;
-      for (let y = 0; y < domains.length; y++) {
-        const key = base + domains[y]!;
-        const bucket = buckets.get(key);
-        if (bucket === undefined) buckets.set(key, [i]);
-        else bucket.push(i);
-      }
-    }
-  }
-  const { start, end, actor } = p;
-  const byStart = (x: number, y: number) => start[x]! - start[y]! || x - y;
-  const running: number[] = [];
-  for (const [key, bucket] of buckets) {
-    if (bucket.length < 2) continue;
-    const area = Math.floor(key / nDomains);
-    const domain = key - area * nDomains;
-    bucket.sort(byStart);
-    running.length = 0;
-    for (const i of bucket) {
-      const s = start[i]!;
-      let w = 0;
-      for (let k = 0; k < running.length; k++) {
-        const j = running[k]!;
-        if (end[j]! >= s) running[w++] = j;
-      }
-      running.length = w;
-      const ei = end[i]!;
-      const ai = actor[i]!;
-      for (let k = 0; k < w; k++) {
-        const j = running[k]!;
-        if (actor[j] === ai) continue;
-        const ej = end[j]!;
-        acc.add(j, i, area, domain, s, ej < ei ? ej : ei);
-      }
-      running.push(i);
-    }
-  }
+  const p = pack(input, options);
+  return buildSignals(p, sweep(p), options.threshold ?? DEFAULT_THRESHOLD);
 }

@@ -5,9 +5,11 @@ import type { OverlapInput, OverlapOptions, OverlapSignal } from './types.ts';
 
 /**
  * The all-pairs baseline: compare every activity with every other (O(A²)), intersect their areas
- * and domains and periods. Same accumulator and scoring as {@link detectOverlaps}, so the two
- * must return identical signals; used by the tests as an oracle and by bench/overlap.ts as the
- * baseline. Not for production use.
+ * and domains and periods. It keeps the straightforward implementation (prepare.ts interning into
+ * arrays, the object-based PairAccumulator of accumulate.ts, scorePair and fingerprintOf), while
+ * {@link detectOverlaps} runs on typed arrays (packed.ts, sweep.ts, signals.ts): the two are
+ * independent and must return identical signals. Used by the tests as an oracle and by
+ * bench/overlap.ts as the baseline. Not for production use.
  */
 export function detectOverlapsNaive(
   input: OverlapInput,
