@@ -6,12 +6,15 @@
  * commitment_ending: a support commitment (toezegging) ends within 90 or 30 days (issue 6); the
  * same reminder as the email of `support-reminders`.
  * overlap_signal_new: an overlap signal (issue 5) names one of the recipient's carriers or a pair
- * a coordinator follows; overlap_signal_changed: such a signal moved in its lifecycle.
+ * a coordinator follows; overlap_signal_changed: such a signal moved in its lifecycle;
+ * overlap_signals_detected: one detection run found many new (or reopened) signals — coordinators
+ * get this one summary instead of one notification per signal.
  */
 export const notificationKinds = [
   'commitment_ending',
   'overlap_signal_new',
   'overlap_signal_changed',
+  'overlap_signals_detected',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -19,7 +19,7 @@ export const notificationSchema = z.object({
   kind: z
     .enum(notificationKinds)
     .describe(
-      'commitment_ending: a support commitment ends soon (params commitmentId, title of the offer, recipientName, endDate YYYY-MM-DD, days: the reminder’s threshold, 90 or 30); overlap_signal_new: a new overlap signal (params signalId, state, score in percent); overlap_signal_changed: an overlap signal changed state (params signalId, fromState, state, score in percent)',
+      'commitment_ending: a support commitment ends soon (params commitmentId, title of the offer, recipientName, endDate YYYY-MM-DD, days: the reminder’s threshold, 90 or 30); overlap_signal_new: a new overlap signal (params signalId, state, score in percent); overlap_signal_changed: an overlap signal changed state (params signalId, fromState, state, score in percent); overlap_signals_detected: one detection run found many new or reopened signals, a summary for coordinators (params count)',
     ),
   params: z
     .record(z.string(), z.union([z.string(), z.number()]))

@@ -32,6 +32,7 @@ export interface NotificationParamsOf {
   /** No names: the recipients may not all see both actors; the page shows what they may. */
   overlap_signal_new: { signalId: string; state: string; score: number };
   overlap_signal_changed: { signalId: string; fromState: string; state: string; score: number };
+  overlap_signals_detected: { count: number };
 }
 
 export interface NewNotification<K extends NotificationKind> {

@@ -12,7 +12,8 @@ import type { Workspace } from '../../db/types.ts';
 import { encodeExplanation, explanationOf, parseSnapshot } from './explanation.ts';
 import { loadOverlapInput } from './input.ts';
 import { workspaceState } from './input-repo.ts';
-import { notifySignal, type SignalNotice } from './notify.ts';
+import { notify } from '../notifications/service.ts';
+import { notifySignal, signalsPath, type SignalNotice } from './notify.ts';
 import {
   allSignals,
   coordinatorIds,
@@ -246,8 +247,30 @@ async function reconcile(db: Db, r: Reconcile): Promise<DetectionSummary> {
     e.seq = seq;
   }
   await insertEvents(db, events);
-  for (const n of notices) await notifySignal(db, n);
+  await notifyRun(db, r, notices);
   return out;
+}
+
+/**
+ * Above this many new or reopened signals in one run (a workspace's first detection, a lower
+ * threshold), coordinators get one summary notification instead of one per signal; the parties
+ * still hear of each signal that names them.
+ */
+export const COORDINATOR_SUMMARY_ABOVE = 10;
+
+async function notifyRun(db: Db, r: Reconcile, notices: SignalNotice[]) {
+  const summarise = notices.length > COORDINATOR_SUMMARY_ABOVE;
+  for (const n of notices) await notifySignal(db, summarise ? { ...n, coordinatorIds: [] } : n);
+  const coordinators = summarise ? (notices[0]?.coordinatorIds ?? []) : [];
+  if (coordinators.length > 0)
+    await notify(db, {
+      workspaceId: r.workspaceId,
+      userIds: coordinators,
+      kind: 'overlap_signals_detected',
+      params: { count: notices.length },
+      link: signalsPath(r.slug),
+      createdAt: r.now,
+    });
 }
 
 const inFlight = new WeakMap<object, Map<string, Promise<unknown>>>();

@@ -2,14 +2,14 @@ import { nowIso, type AppContext } from '../../context.ts';
 import type { Db } from '../../db/dialect.ts';
 import type { Language } from '../../db/types.ts';
 import { enqueueEmail } from '../../mail/outbox.ts';
-import { signalPath } from './notify.ts';
+import { signalPath, signalsPath } from './notify.ts';
 
 // The daily `overlap-digest` job: each user gets one email per workspace listing their signal
 // notifications that are still unread and were not in an earlier digest. Each notification is
 // claimed in overlap_digest_items (its primary key) in the transaction that queues the email, so
 // it is mailed once however often, or on how many instances, the job runs.
 
-const KINDS = ['overlap_signal_new', 'overlap_signal_changed'] as const;
+const KINDS = ['overlap_signal_new', 'overlap_signal_changed', 'overlap_signals_detected'] as const;
 
 /** Unread signal notifications of active users not mailed yet, across workspaces. */
 const pendingNotices = (db: Db) =>
@@ -91,6 +91,13 @@ function line(lang: Language, n: Notice, base: string): string {
   const names = lang === 'en' ? STATE_EN : STATE_NL;
   const state = names[String(p.state)] ?? String(p.state);
   const score = typeof p.score === 'number' ? ` (${p.score}%)` : '';
+  if (n.kind === 'overlap_signals_detected') {
+    const list = `${base}${signalsPath(n.slug)}`;
+    const count = typeof p.count === 'number' ? p.count : 0;
+    return lang === 'en'
+      ? `- ${count} new overlap signals found: ${list}`
+      : `- ${count} nieuwe overlapsignalen gevonden: ${list}`;
+  }
   const link = `${base}${signalPath(n.slug, String(p.signalId))}`;
   if (n.kind === 'overlap_signal_new')
     return lang === 'en'

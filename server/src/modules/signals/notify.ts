@@ -23,6 +23,8 @@ export interface SignalNotice {
   at: string;
 }
 
+export const signalsPath = (slug: string) => `/w/${slug}/overlapsignalen`;
+
 export const signalPath = (slug: string, signalId: string) =>
   `/w/${slug}/overlapsignalen/${signalId}`;
 

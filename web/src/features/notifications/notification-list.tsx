@@ -56,6 +56,15 @@ function render(
           state: stateLabel(t, n.params.state),
         }),
       };
+    case 'overlap_signals_detected':
+      return {
+        title: t('notifications.kinds.overlap_signals_detected.title', {
+          count: Number(n.params.count ?? 0),
+        }),
+        text: t('notifications.kinds.overlap_signals_detected.text', {
+          count: Number(n.params.count ?? 0),
+        }),
+      };
     default:
       return {
         title: t('notifications.kinds.other.title'),

@@ -3,6 +3,7 @@ export const notificationKinds = [
   'commitment_ending',
   'overlap_signal_new',
   'overlap_signal_changed',
+  'overlap_signals_detected',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
