@@ -14,7 +14,8 @@ import type { Random } from './random.ts';
 // among the same organisations (and a few carriers), answered by most members. The later round
 // has more ties, closer ones and higher trust, so comparing the two shows the network grow.
 // Written as closing a round would: the submitted chosen answers are survey ties dated on the
-// snapshot day, and the answers stay as the round's ratings. Deterministic for the seed.
+// snapshot day, and the answers stay as the round's ratings. Deterministic for the seed. Enough
+// partners are named that many actors have the 5 raters their trust and value need to be shown.
 
 const intensities: TieIntensity[] = ['awareness', 'cooperative', 'coordinated', 'integrated'];
 const resources: SurveyResource[] = ['money', 'space', 'staff', 'expertise', 'network', 'data'];
@@ -37,7 +38,7 @@ const plans: RoundPlan[] = [
     opensOn: '2025-03-01',
     snapshotOn: '2025-03-31',
     response: 0.75,
-    partners: 4,
+    partners: 10,
     lift: 0,
   },
   {
@@ -45,7 +46,7 @@ const plans: RoundPlan[] = [
     opensOn: '2026-03-01',
     snapshotOn: '2026-03-31',
     response: 0.85,
-    partners: 6,
+    partners: 12,
     lift: 1,
   },
 ];

@@ -5,7 +5,6 @@ import type { AllianceDetail } from './schema.ts';
 import { allianceFixture, allianceSnapshot, type AllianceFixture } from './test-fixture.ts';
 
 const MISSING = '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
-const SIGNAL = '0c6f1a2b-3d4e-4f50-8a9b-1c2d3e4f5a6b';
 
 describeEachDialect('alliances', (dialect) => {
   const t = useTestApp(dialect);
@@ -24,13 +23,14 @@ describeEachDialect('alliances', (dialect) => {
     payload: object,
   ) => who.inject({ method, url: `${f.W}${url}`, payload });
 
-  it('creates an alliance with its members, private by default, from a signal', async () => {
-    const a = await f.alliance({ signalId: SIGNAL });
+  // Forming one from a signal (which moves the signal): from-signal.test.ts.
+  it('creates an alliance with its members, private by default', async () => {
+    const a = await f.alliance();
     expect(a).toMatchObject({
       name: 'Samen Oude Westen',
       status: 'exploring',
       decisionRule: 'consensus',
-      signalId: SIGNAL,
+      signalId: null,
       visibility: 'private',
       memberCount: 3,
       canEdit: true,
@@ -153,6 +153,13 @@ describeEachDialect('alliances', (dialect) => {
       'forbidden',
     );
     expect(problemOf(await send(f.member, 'PATCH', url, {}), 400).code).toBe('validation_failed');
+    // The signal is named only when forming from it (which moves it), never changed afterwards.
+    const relink = await send(f.coordinator, 'PATCH', url, { name: 'X', signalId: MISSING });
+    expect(problemOf(relink, 400).code).toBe('validation_failed');
+    expect((await get(f.coordinator, url)).json<AllianceDetail>()).toMatchObject({
+      name: 'Nieuwe naam',
+      signalId: null,
+    });
     expect(
       problemOf(await send(f.coordinator, 'PATCH', `/alliances/${MISSING}`, { name: 'X' }), 404)
         .code,

@@ -48,7 +48,8 @@ export interface BalanceInput {
 
 /**
  * A round's ratings count only when at least this many different respondents rated the
- * alliance's current members in it, so the means shown never expose one respondent's answers.
+ * alliance's current members of each side in it — the small side (persons and small
+ * organisations) and the large side — so neither mean shown exposes one respondent's answers.
  */
 export const MIN_POWER_RATERS = 5;
 
@@ -59,18 +60,25 @@ function perceivedByRound(
   const memberOf = new Map(
     input.members.filter((m) => isCurrent(m, input.today)).map((m) => [m.actor_id, m.id]),
   );
-  const rounds = new Map<string, { day: string; answers: PerceivedPower[]; raters: Set<string> }>();
+  type Round = { day: string; answers: PerceivedPower[]; small: Set<string>; large: Set<string> };
+  const rounds = new Map<string, Round>();
   for (const r of input.ratings ?? []) {
     const memberId = memberOf.get(r.actorId);
     if (memberId === undefined) continue;
-    const round = rounds.get(r.roundId) ?? { day: r.day, answers: [], raters: new Set<string>() };
+    const round = rounds.get(r.roundId) ?? {
+      day: r.day,
+      answers: [],
+      small: new Set<string>(),
+      large: new Set<string>(),
+    };
     round.answers.push({ memberId, value: r.value });
-    round.raters.add(r.raterId);
+    const large = sizeKind(input.actors.get(r.actorId)) === 'large';
+    (large ? round.large : round.small).add(r.raterId);
     rounds.set(r.roundId, round);
   }
   const usable = new Map<string, { day: string; answers: PerceivedPower[] }>();
   for (const [id, round] of rounds)
-    if (round.raters.size >= MIN_POWER_RATERS)
+    if (round.small.size >= MIN_POWER_RATERS && round.large.size >= MIN_POWER_RATERS)
       usable.set(id, { day: round.day, answers: round.answers });
   return usable;
 }

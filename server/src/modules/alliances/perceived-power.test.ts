@@ -7,8 +7,9 @@ import type { AllianceDetail } from './schema.ts';
 import { allianceFixture, type AllianceFixture } from './test-fixture.ts';
 
 // Perceived power in the balance index comes from PARTNER's "power/influence" item of the latest
-// closed survey round (netwerkmeting), and only when at least 5 respondents rated the alliance's
-// current members in it. Worked example: 5 respondents rate the large organisation 4 and the
+// closed survey round (netwerkmeting), and only when at least 5 respondents who submitted rated
+// the alliance's current members of each side (small: the carrier and the small organisation;
+// large) in it. Worked example: 5 respondents rate the large organisation 4 and the
 // carrier and the small organisation 1 and 2 → meanSmall 1.5, meanLarge 4,
 // disparity (4 − 1.5) / 3 = 0.8333…, part score 1 − 0.8333… = 0.1666….
 describeEachDialect('alliance balance: perceived power from survey rounds', (dialect) => {
@@ -34,6 +35,7 @@ describeEachDialect('alliance balance: perceived power from survey rounds', (dia
   const round = async (
     snapshotOn: string,
     ratings: [rater: string, alter: string, power: number][],
+    unsubmitted: readonly string[] = [],
   ) => {
     const db = t().ctx.db;
     const id = newId();
@@ -56,6 +58,23 @@ describeEachDialect('alliance balance: perceived power from survey rounds', (dia
         created_at: at,
         updated_at: at,
       })
+      .execute();
+    await db
+      .insertInto('survey_members')
+      .values(
+        [...new Set(ratings.map(([rater]) => rater))].map((rater, i) => ({
+          round_id: id,
+          workspace_id: f.ws.id,
+          actor_id: rater,
+          email: `r${i}.${snapshotOn}@example.org`,
+          token_nonce: null,
+          token_hash: null,
+          invited_at: at,
+          started_at: at,
+          submitted_at: unsubmitted.includes(rater) ? null : at,
+          reminded_at: null,
+        })),
+      )
       .execute();
     await db
       .insertInto('survey_answers')
@@ -134,5 +153,28 @@ describeEachDialect('alliance balance: perceived power from survey rounds', (dia
     // Still the 2026-02-28 round, in which everyone was seen as equally strong.
     expect(b.perceivedPowerAvailable).toBe(true);
     expect(b.parts.perceivedPower.disparity).toBe(0);
+  });
+
+  it('needs 5 respondents on each side: the large side rated by one is not used', async () => {
+    // Five rate the carrier and the small organisation, only one the large organisation: its
+    // mean would be that one respondent's answer.
+    await round('2026-03-01', [
+      ...raters.flatMap((r): [string, string, number][] => [
+        [r, f.carriers.member.id, 1],
+        [r, f.carriers.org.id, 1],
+      ]),
+      [raters[0]!, f.large.id, 4],
+    ]);
+    const b = await balance();
+    expect(b.parts.perceivedPower.disparity).toBe(0);
+    expect(b.parts.perceivedPower.meanLarge).toBe(3);
+  });
+
+  it('counts only respondents who submitted', async () => {
+    // Five rated everyone, but one never submitted: four remain on each side.
+    await round('2026-03-02', everyone(5, [1, 1, 4]), [raters[4]!]);
+    const b = await balance();
+    expect(b.parts.perceivedPower.disparity).toBe(0);
+    expect(b.parts.perceivedPower.meanLarge).toBe(3);
   });
 });

@@ -12,7 +12,10 @@ export interface PowerRating {
   value: number;
 }
 
-/** Every power rating the actors received in the workspace's rounds closed on or before `day`. */
+/**
+ * Every power rating the actors received in the workspace's rounds closed on or before `day`,
+ * from members who submitted.
+ */
 export async function powerRatings(
   db: Db,
   workspaceId: string,
@@ -23,11 +26,16 @@ export async function powerRatings(
   const rows = await db
     .selectFrom('survey_answers as a')
     .innerJoin('survey_rounds as r', 'r.id', 'a.round_id')
+    // Only answers of members who submitted count (as in the round's network).
+    .innerJoin('survey_members as m', (j) =>
+      j.onRef('m.round_id', '=', 'a.round_id').onRef('m.actor_id', '=', 'a.rater_id'),
+    )
     .select(['r.id as round_id', 'r.snapshot_on', 'a.rater_id', 'a.alter_id', 'a.power'])
     .where('r.workspace_id', '=', workspaceId)
     .where('a.workspace_id', '=', workspaceId)
     .where('r.status', '=', 'closed')
     .where('r.snapshot_on', '<=', day)
+    .where('m.submitted_at', 'is not', null)
     .where('a.chosen', '=', 1)
     .where('a.power', 'is not', null)
     .where('a.alter_id', 'in', [...new Set(actorIds)])

@@ -88,13 +88,19 @@ const allianceFields = {
   description: longText.nullable().optional(),
   status: allianceStatus.optional().describe('Default exploring; active needs at least one seat'),
   decisionRule,
-  signalId: uuid.nullable().optional().describe('The overlap signal it was formed from'),
   visibility: visibility.optional(),
 };
 export const allianceCreateBody = z.strictObject({
   ...allianceFields,
+  signalId: uuid
+    .nullable()
+    .optional()
+    .describe(
+      'The overlap signal it is formed from (moves to alliance_formed); set only at creation',
+    ),
   members: z.array(memberCreateBody).max(100).optional().describe('The first members'),
 });
+/** Every field optional; no signalId: it is set at creation only (forming moves that signal). */
 export const allianceUpdateBody = z.strictObject(
   Object.fromEntries(Object.entries(allianceFields).map(([k, v]) => [k, v.optional()])) as {
     [K in keyof typeof allianceFields]: z.ZodOptional<(typeof allianceFields)[K]>;

@@ -180,7 +180,7 @@ export async function editAlliance(
   return access;
 }
 
-/** Name, description, status, decision rule, signal and visibility; checked as a whole. */
+/** Name, description, status, decision rule and visibility; checked as a whole. */
 export async function changeAlliance(
   ctx: AppContext,
   actor: Actor,
@@ -203,7 +203,6 @@ export async function changeAlliance(
         : {}),
       ...(input.status ? { status: input.status } : {}),
       ...(input.decisionRule ? { decision_rule: input.decisionRule } : {}),
-      ...(input.signalId !== undefined ? { signal_id: input.signalId } : {}),
       ...(input.visibility ? { visibility: input.visibility } : {}),
       updated_at: nowIso(ctx),
     };

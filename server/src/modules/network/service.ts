@@ -1,7 +1,10 @@
 import {
+  indexGraph,
+  partnerScores,
   snapshotMetrics,
   snapshotMetricsSync,
   type SnapshotGraph,
+  type SnapshotMetrics,
 } from '../../analytics/network/index.ts';
 import { assertCan } from '../../auth/policy.ts';
 import type { Actor, AppContext } from '../../context.ts';
@@ -38,6 +41,46 @@ export const CONFLICT_TYPES: readonly TieType[] = ['tension', 'obstruction'];
 
 /** Below this many nodes the metrics run in the calling thread (a worker costs ~30 ms). */
 const WORKERS_ABOVE = 2000;
+
+/**
+ * A node's trust (value) is shown only when at least this many different respondents rated it:
+ * with fewer, the mean is (nearly) one person's answer, visible to everyone who reads the network.
+ */
+export const MIN_RATERS = 5;
+
+/**
+ * Small-cell suppression of PARTNER's trust and value (analytics/network/partner.ts keeps its
+ * networkx-checked meaning): a node score with fewer than MIN_RATERS raters becomes null, and
+ * the network score is the mean over the nodes that kept theirs.
+ */
+export function suppressSmallCells(
+  graph: SnapshotGraph,
+  metrics: SnapshotMetrics,
+): SnapshotMetrics {
+  if (!graph.ratings?.length) return metrics;
+  const g = indexGraph(graph);
+  const p = partnerScores(g);
+  const mean = (xs: (number | null)[]) => {
+    const ys = xs.filter((x): x is number => x !== null);
+    return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : null;
+  };
+  const nodes = metrics.nodes.map((m) => {
+    const v = g.index.get(m.id)!;
+    return {
+      ...m,
+      trust: p.trustRaters[v]! >= MIN_RATERS ? m.trust : null,
+      value: p.valueRaters[v]! >= MIN_RATERS ? m.value : null,
+    };
+  });
+  return {
+    nodes,
+    network: {
+      ...metrics.network,
+      trust: mean(nodes.map((m) => m.trust)),
+      value: mean(nodes.map((m) => m.value)),
+    },
+  };
+}
 
 export const todayUtc = (ctx: AppContext) => ctx.clock.now().toISOString().slice(0, 10);
 
@@ -124,8 +167,10 @@ export async function buildNetwork(
       ? { ratings: round.ratings.filter((r) => actors.has(r.rater) && actors.has(r.ratee)) }
       : {}),
   };
-  const metrics =
-    ids.length > WORKERS_ABOVE ? await snapshotMetrics(graph) : snapshotMetricsSync(graph);
+  const metrics = suppressSmallCells(
+    graph,
+    ids.length > WORKERS_ABOVE ? await snapshotMetrics(graph) : snapshotMetricsSync(graph),
+  );
   const nodes: NetworkNode[] = metrics.nodes.map((m) => {
     const a = actors.get(m.id)!;
     return {

@@ -31,11 +31,21 @@ export function signalRole(
   return me !== null && partyUserIds.includes(me) ? 'party' : 'other';
 }
 
+/** Whether the caller may see an actor (coordinators and admins see all; a person their own). */
+export function seesActorInfo<A extends Pick<ActorInfo, 'visibility' | 'userId'>>(
+  actor: Actor,
+  workspaceId: string,
+  a: A | undefined,
+): a is A {
+  return (
+    a !== undefined &&
+    canSee(viewerOf(actor, workspaceId), { visibility: a.visibility, owner_user_id: a.userId })
+  );
+}
+
 /** How an actor of a signal is shown to the caller: its name only when they may see it. */
 export function actorOut(actor: Actor, workspaceId: string, a: ActorInfo | undefined, id: string) {
-  const visible =
-    a !== undefined &&
-    canSee(viewerOf(actor, workspaceId), { visibility: a.visibility, owner_user_id: a.userId });
+  const visible = seesActorInfo(actor, workspaceId, a);
   return {
     id,
     name: visible ? a.name : null,

@@ -1,6 +1,6 @@
 import type { OverlapReason } from '../../analytics/overlap/index.ts';
 import type { Actor } from '../../context.ts';
-import { actorOut } from './access.ts';
+import { actorOut, seesActorInfo } from './access.ts';
 import { apiTieType, decodeExplanation, type Explanation } from './explanation.ts';
 import type { ActorInfo } from './input.ts';
 import type { EventRow, NoteRow, SignalRow } from './repo.ts';
@@ -42,13 +42,27 @@ export function summaryOf(
   };
 }
 
-const person = (userId: string | null, names: ReadonlyMap<string, string>) =>
-  userId === null ? null : { userId, name: names.get(userId) ?? '' };
+/** Who did something: null for the detection run; userId and name null for a user the caller
+ * may not know (linked to an actor hidden from them, see `hiddenUsers` in service.ts). */
+const person = (
+  userId: string | null,
+  names: ReadonlyMap<string, string>,
+  hidden: ReadonlySet<string> = new Set(),
+) =>
+  userId === null
+    ? null
+    : hidden.has(userId)
+      ? { userId: null, name: null }
+      : { userId, name: names.get(userId) ?? '' };
 
-export const noteOut = (n: NoteRow, names: ReadonlyMap<string, string>): NoteOut => ({
+export const noteOut = (
+  n: NoteRow,
+  names: ReadonlyMap<string, string>,
+  hidden?: ReadonlySet<string>,
+): NoteOut => ({
   id: n.id,
   text: n.body,
-  author: person(n.author_user_id, names),
+  author: person(n.author_user_id, names, hidden),
   createdAt: n.created_at,
 });
 
@@ -61,11 +75,16 @@ export function detailOf(
     events: EventRow[];
     notes: NoteRow[];
     names: ReadonlyMap<string, string>;
+    /** Users linked to an actor the caller may not see: shown without id and name. */
+    hidden: ReadonlySet<string>;
     allowed: readonly SignalDetail['state'][];
   },
 ): SignalDetail {
   const e = decodeExplanation(row.explanation);
   const f = e.facts;
+  // The size kind of an actor the caller may not see stays hidden, as actorOut hides its kind.
+  const kindOf = (id: string, kind: typeof f.kindA) =>
+    seesActorInfo(actor, workspaceId, actors.get(id)) ? kind : null;
   return {
     ...summaryOf(actor, workspaceId, row, actors, e),
     explanation: {
@@ -75,7 +94,7 @@ export function detailOf(
         sharedTargetGroups: f.sharedTargetGroups,
         overlapDays: f.overlapDays,
         contestedHours: f.contestedHours,
-        sizeKinds: [f.kindA, f.kindB],
+        sizeKinds: [kindOf(row.actor_a_id, f.kindA), kindOf(row.actor_b_id, f.kindB)],
         tieTypes: f.tieTypes.map((t) => apiTieType[t]),
         sharedFunders: f.sharedFunders,
       },
@@ -92,9 +111,9 @@ export function detailOf(
       toState: ev.to_state,
       reason: ev.reason,
       allianceId: ev.alliance_id,
-      by: person(ev.user_id, more.names),
+      by: person(ev.user_id, more.names, more.hidden),
       at: ev.created_at,
     })),
-    notes: more.notes.map((n) => noteOut(n, more.names)),
+    notes: more.notes.map((n) => noteOut(n, more.names, more.hidden)),
   };
 }

@@ -78,12 +78,16 @@ export const inputActors = (db: Db, workspaceId: string) =>
     .where('workspace_id', '=', workspaceId)
     .execute();
 
-/** Ties current on `day` (started, not ended), optionally only those of one actor. */
+/**
+ * Recorded ties current on `day` (started, not ended), optionally only those of one actor. Survey
+ * ties are left out, as in the network: they are a round's snapshot, not recorded ties.
+ */
 export async function inputTies(db: Db, workspaceId: string, day: string, actorId?: string) {
   let q = db
     .selectFrom('ties')
     .select(['from_actor_id', 'to_actor_id', 'type'])
     .where('workspace_id', '=', workspaceId)
+    .where('source', '!=', 'survey')
     .where('start_date', '<=', day)
     .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', day)]));
   if (actorId !== undefined)
@@ -93,13 +97,17 @@ export async function inputTies(db: Db, workspaceId: string, day: string, actorI
   return q.execute();
 }
 
-/** Funder → recipient actor of every funding flow to an actor. */
+/**
+ * Funder → recipient actor of every funding flow to an actor that is not private: a signal's
+ * parties see its shared-funder count, which must not reveal a flow they may not see.
+ */
 export const inputFundingLinks = (db: Db, workspaceId: string) =>
   db
     .selectFrom('funding_flows')
     .select(['funder_id', 'recipient_actor_id'])
     .distinct()
     .where('workspace_id', '=', workspaceId)
+    .where('visibility', '!=', 'private')
     .where('recipient_actor_id', 'is not', null)
     .execute();
 

@@ -69,6 +69,9 @@ describeEachDialect('overlap signals: lifecycle, notifications, digest', (dialec
     expect((await refused(f.member, { to: 'in_dialogue', allianceId: id }, 400)).pointers).toEqual([
       '/allianceId',
     ]);
+    // Every error that needs no record at once: the missing reason and the misplaced alliance.
+    const both = await refused(f.member, { to: 'dismissed', allianceId: id }, 400);
+    expect([...both.pointers].sort()).toEqual(['/allianceId', '/reason']);
     // Not a party: the signal does not exist for them.
     for (const who of [f.member2, f.researcher, f.outsider])
       await refused(who, { to: 'in_dialogue' }, 404);
@@ -83,6 +86,11 @@ describeEachDialect('overlap signals: lifecycle, notifications, digest', (dialec
     expect((await refused(f.member, { to: 'alliance_formed' }, 400)).pointers).toEqual([
       '/allianceId',
     ]);
+    // A private alliance the party is not in reads as unknown too: its id is not confirmed.
+    const hidden = await f.alliance(f.ws.id, 'private');
+    expect(
+      (await refused(f.member, { to: 'alliance_formed', allianceId: hidden }, 400)).errors,
+    ).toEqual([expect.objectContaining({ pointer: '/allianceId', code: 'unknown_alliance' })]);
     const alliance = await f.alliance();
     const d = await moved(f.member, { to: 'alliance_formed', allianceId: alliance });
     expect(d).toMatchObject({

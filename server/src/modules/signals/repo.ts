@@ -147,6 +147,18 @@ export async function userNames(db: Db, ids: readonly string[]): Promise<Map<str
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
+/** The actors of the workspace linked to these users, with their visibility. */
+export async function actorsOfUsers(db: Db, workspaceId: string, userIds: readonly string[]) {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return [];
+  return db
+    .selectFrom('actors')
+    .select(['user_id', 'visibility'])
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', 'in', unique)
+    .execute();
+}
+
 /** The workspace's coordinators with an active account (they hear of every signal). */
 export async function coordinatorIds(db: Db, workspaceId: string): Promise<string[]> {
   const rows = await db
@@ -236,14 +248,3 @@ export const workspacesToDetect = (db: Db, day: string) =>
     )
     .orderBy('w.id')
     .execute();
-
-/** Whether an alliance with this id exists in the workspace (alliances module, migration 0015). */
-export async function allianceExists(db: Db, workspaceId: string, id: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('alliances')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row !== undefined;
-}

@@ -96,9 +96,11 @@ export const signalSummarySchema = z.object({
 export type SignalSummary = z.infer<typeof signalSummarySchema>;
 
 const personRef = z
-  .object({ userId: z.string(), name: z.string() })
+  .object({ userId: z.string().nullable(), name: z.string().nullable() })
   .nullable()
-  .describe('null: the detection run, or a deleted account');
+  .describe(
+    'null: the detection run, or a deleted account; userId and name null: a user linked to an actor the caller may not see',
+  );
 
 export const signalDetailSchema = signalSummarySchema.extend({
   explanation: z.object({
@@ -108,7 +110,9 @@ export const signalDetailSchema = signalSummarySchema.extend({
       sharedTargetGroups: z.number().int(),
       overlapDays: z.number().int(),
       contestedHours: z.number().nullable(),
-      sizeKinds: z.array(z.enum(['person', 'small', 'large', 'unknown'])),
+      sizeKinds: z
+        .array(z.enum(['person', 'small', 'large', 'unknown']).nullable())
+        .describe('Per actor; null for an actor the caller may not see'),
       tieTypes: z.array(tieType),
       sharedFunders: z.number().int(),
     }),

@@ -9,11 +9,11 @@ import { assertCan } from '../../auth/policy.ts';
 import { nowIso, type Actor, type AppContext } from '../../context.ts';
 import type { Db } from '../../db/dialect.ts';
 import type { Workspace } from '../../db/types.ts';
-import type { AppError } from '../../http/problem.ts';
-import { conflict, fieldError, forbidden, notFound } from '../../http/problem.ts';
+import { AppError, conflict, fieldError, forbidden, notFound } from '../../http/problem.ts';
 import { invalid } from '../activities/checks.ts';
 import { actorsByIds } from '../activities/refs-repo.ts';
-import { signalRole, userIdOfActor } from './access.ts';
+import { viewAlliance } from '../alliances/access.ts';
+import { seesActorInfo, seesAll, signalRole, userIdOfActor } from './access.ts';
 import { detectSignals, ensureDetected } from './detect.ts';
 import { detailOf, noteOut } from './dto.ts';
 import { snapshotOfStored } from './explanation.ts';
@@ -21,7 +21,7 @@ import type { ActorInfo } from './input.ts';
 import { coordinatorIds } from './repo.ts';
 import { notifySignal } from './notify.ts';
 import {
-  allianceExists,
+  actorsOfUsers,
   ensureSettings,
   findSettings,
   findSignal,
@@ -76,6 +76,22 @@ async function visibleSignal(db: Db, actor: Actor, workspaceId: string, id: stri
   return { row, actors, role, partyUserIds };
 }
 
+/**
+ * The users among `userIds` linked to an actor the caller may not see (the other party's private
+ * carrier): their id and name would name that actor. Coordinators and admins see every actor.
+ */
+async function hiddenUsers(db: Db, actor: Actor, workspaceId: string, userIds: string[]) {
+  if (seesAll(actor, workspaceId)) return new Set<string>();
+  const linked = await actorsOfUsers(db, workspaceId, userIds);
+  return new Set(
+    linked
+      .filter(
+        (a) => !seesActorInfo(actor, workspaceId, { visibility: a.visibility, userId: a.user_id }),
+      )
+      .map((a) => a.user_id!),
+  );
+}
+
 /** One signal, detected again first when the directory changed (like the list). */
 export async function getSignal(
   ctx: AppContext,
@@ -91,16 +107,32 @@ export async function getSignal(
     signalEvents(ctx.db, workspaceId, id),
     signalNotes(ctx.db, workspaceId, id),
   ]);
-  const names = await userNames(ctx.db, [
+  const userIds = [
     ...events.flatMap((e) => (e.user_id ? [e.user_id] : [])),
     ...notes.flatMap((n) => (n.author_user_id ? [n.author_user_id] : [])),
+  ];
+  const [names, hidden] = await Promise.all([
+    userNames(ctx.db, userIds),
+    hiddenUsers(ctx.db, actor, workspaceId, userIds),
   ]);
   return detailOf(actor, workspaceId, row, actors, {
     events,
     notes,
     names,
+    hidden,
     allowed: allowedMoves(row.state, role),
   });
+}
+
+/** Whether the caller may see the alliance (alliances/access.ts), inside the transaction. */
+async function seesAlliance(db: Db, actor: Actor, workspaceId: string, id: string, now: string) {
+  try {
+    await viewAlliance(db, actor, workspaceId, id, now.slice(0, 10));
+    return true;
+  } catch (e) {
+    if (e instanceof AppError && e.status === 404) return false;
+    throw e;
+  }
 }
 
 function refusal(r: TransitionRefusal, from: string, to: string): AppError {
@@ -152,12 +184,17 @@ export async function applyTransition(
   const reason = body.reason ?? null;
   const allianceId = body.allianceId ?? null;
   const d = decideTransition({ from: row.state, to: body.to, role, reason, allianceId });
-  if (!d.ok) throw refusal(d.refusal, row.state, body.to);
+  // 403 and 409 first; then every field error that needs no record in one 400.
+  const missing = !d.ok && (d.refusal === 'reason_required' || d.refusal === 'alliance_required');
+  if (!d.ok && !missing) throw refusal(d.refusal, row.state, body.to);
+  const errors = !d.ok ? refusal(d.refusal, row.state, body.to).errors.slice() : [];
   if (allianceId !== null && body.to !== 'alliance_formed')
-    throw invalid([
+    errors.push(
       fieldError('/allianceId', 'not_allowed', 'An alliance is named only with alliance_formed.'),
-    ]);
-  if (allianceId !== null && !(await allianceExists(trx, ws.id, allianceId)))
+    );
+  if (errors.length) throw invalid(errors);
+  // An alliance the caller may not see reads as unknown (its id is not confirmed).
+  if (allianceId !== null && !(await seesAlliance(trx, actor, ws.id, allianceId, nowIso(ctx))))
     throw invalid([
       fieldError('/allianceId', 'unknown_alliance', 'No such alliance in this workspace.'),
     ]);

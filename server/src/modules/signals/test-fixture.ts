@@ -7,6 +7,7 @@ import { insertTestActor } from '../activities/test-support.ts';
 import { createActivity } from '../activities/service.ts';
 import { createTie } from '../ties/service.ts';
 import type { SignalDetail, SignalSummary } from './schema.ts';
+import type { Visibility } from '../../db/directory-types.ts';
 
 // Shared setup of the signals tests (imported by *.test.ts only).
 
@@ -89,7 +90,7 @@ export async function signalFixture(t: () => TestApp) {
       return ids.includes(a) && ids.includes(b);
     });
   };
-  const alliance = async (workspaceId = f.ws.id) => {
+  const alliance = async (workspaceId = f.ws.id, visibility: Visibility = 'workspace') => {
     const id = newId();
     await ctx.db
       .insertInto('alliances')
@@ -101,7 +102,7 @@ export async function signalFixture(t: () => TestApp) {
         status: 'exploring',
         decision_rule: 'consensus',
         signal_id: null,
-        visibility: 'workspace',
+        visibility,
         created_by: null,
         created_at: '2026-03-01T00:00:00.000Z',
         updated_at: '2026-03-01T00:00:00.000Z',

@@ -78,6 +78,20 @@ export async function termErrors(
   return errors;
 }
 
+/** The rules of the terms that need no record: the amount and the period's order. */
+export function termShapeErrors(t: Terms): FieldError[] {
+  const errors = checkAmount(t.amountPerMonth, '/amountPerMonth');
+  if (t.endDate !== null && t.endDate < t.startDate)
+    errors.push(
+      fieldError(
+        '/endDate',
+        'end_before_start',
+        `The end date ${t.endDate} is before ${t.startDate}.`,
+      ),
+    );
+  return errors;
+}
+
 /**
  * What every commitment must meet, whether it comes from a match, renews another or is recorded
  * directly: the persons rule, the amount, period order, the offer's period, remaining capacity
@@ -97,17 +111,9 @@ export async function commitmentErrors(
     errors.push(
       fieldError(recipientPointer, 'persons_not_eligible', 'This offer is for organisations only.'),
     );
-  errors.push(...checkAmount(t.amountPerMonth, '/amountPerMonth'));
-  if (t.endDate !== null && t.endDate < t.startDate) {
-    errors.push(
-      fieldError(
-        '/endDate',
-        'end_before_start',
-        `The end date ${t.endDate} is before ${t.startDate}.`,
-      ),
-    );
-    return errors;
-  }
+  const shape = termShapeErrors(t);
+  errors.push(...shape);
+  if (shape.some((e) => e.code === 'end_before_start')) return errors;
   if (t.startDate < offer.start_date)
     errors.push(
       fieldError('/startDate', 'outside_offer_period', `The offer starts on ${offer.start_date}.`),

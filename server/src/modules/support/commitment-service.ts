@@ -8,7 +8,7 @@ import { invalid } from '../activities/checks.ts';
 import { findActor } from '../activities/refs-repo.ts';
 import { findInitiative } from '../initiatives/repo.ts';
 import { commitmentDtos } from './commitment-dto.ts';
-import { commitmentErrors } from './commitment-rules.ts';
+import { commitmentErrors, termShapeErrors } from './commitment-rules.ts';
 import type { CommitmentCreate } from './commitment-schema.ts';
 import { insertCommitment } from './match-repo.ts';
 import { findAlliance } from './recipient-repo.ts';
@@ -90,13 +90,14 @@ export async function recordCommitment(
       errors.push(fieldError('/offerId', 'unknown_offer', 'No such offer in this workspace.'));
     const recipient = await recipientErrors(trx, workspaceId, input, offer?.provider_id);
     errors.push(...recipient.errors);
-    if (errors.length) throw invalid(errors);
-    await lockOffer(trx, workspaceId, offer!.id);
     const terms = {
       amountPerMonth: input.amountPerMonth,
       startDate: input.startDate,
       endDate: input.endDate,
     };
+    // The amount and the period need no record: listed with an unknown offer or recipient too.
+    if (errors.length) throw invalid([...errors, ...termShapeErrors(terms)]);
+    await lockOffer(trx, workspaceId, offer!.id);
     const to = { type: input.recipientType, id: recipient.id, person: recipient.person };
     errors.push(...(await commitmentErrors(trx, offer!, to, terms, POINTER[input.recipientType])));
     if (errors.length) throw invalid(errors);

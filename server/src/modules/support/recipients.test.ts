@@ -110,11 +110,20 @@ describeEachDialect('support commitments to initiatives and alliances', (dialect
       '/recipientId required',
       '/recipientInitiativeId conflicting_recipient',
     ]);
+    // The amount and the period need no record: listed with the unknown offer and recipient.
     expect(
       await codes(
         body({ offerId: garden, recipientInitiativeId: elsewhere, endDate: '2026-01-01' }),
       ),
-    ).toEqual(['/offerId unknown_offer', '/recipientInitiativeId unknown_initiative']);
+    ).toEqual([
+      '/endDate end_before_start',
+      '/offerId unknown_offer',
+      '/recipientInitiativeId unknown_initiative',
+    ]);
+    expect(await codes(body({ recipientInitiativeId: elsewhere, amountPerMonth: 0 }))).toEqual([
+      '/amountPerMonth out_of_range',
+      '/recipientInitiativeId unknown_initiative',
+    ]);
     // The provider's side only: a member may not record, even for their own initiative.
     expect(problemOf(await record(body(), f.member), 403).code).toBe('forbidden');
     expect(await supportSnapshot(t)).toEqual(before);

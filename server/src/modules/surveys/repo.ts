@@ -162,6 +162,34 @@ export async function claimSubmit(db: Db, roundId: string, actorId: string, now:
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * Inside the transaction that saves an answer: whether the round is still open and the member has
+ * not submitted (else which of the two). The round's row is locked by a no-op update (PostgreSQL: a closing transaction
+ * waits for the save, or the save sees the round closed; SQLite writes one at a time), so no
+ * answer lands in a round closed meanwhile.
+ */
+export async function stillAnswering(
+  db: Db,
+  roundId: string,
+  actorId: string,
+): Promise<'ok' | 'round_closed' | 'already_submitted'> {
+  const open = await db
+    .updateTable('survey_rounds')
+    .set({ status: 'open' })
+    .where('id', '=', roundId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (Number(open.numUpdatedRows) !== 1) return 'round_closed';
+  const m = await db
+    .selectFrom('survey_members')
+    .select('actor_id')
+    .where('round_id', '=', roundId)
+    .where('actor_id', '=', actorId)
+    .where('submitted_at', 'is', null)
+    .executeTakeFirst();
+  return m ? 'ok' : 'already_submitted';
+}
+
 /** The member holding a token, with its round and workspace name. */
 export const memberByTokenHash = (db: Db, tokenHash: string) =>
   db

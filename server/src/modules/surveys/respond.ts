@@ -12,6 +12,7 @@ import {
   putAnswer,
   roundMembers,
   setMember,
+  stillAnswering,
   type AnswerRow,
 } from './repo.ts';
 import { ratingItems, type Answer, type AnswerInput, type Questionnaire } from './schema.ts';
@@ -66,6 +67,13 @@ const toAnswer = (r: AnswerRow): Answer => ({
   updatedAt: r.updated_at,
 });
 
+/**
+ * Whether a member is in the list others choose from: private actors are not (least visibility:
+ * a respondent needs no account and sees every name in the list); they may still answer.
+ * (An answer about one is still taken, as before: it names no one to the respondent.)
+ */
+const nameable = (x: { visibility: string }) => x.visibility !== 'private';
+
 export async function lookupQuestionnaire(
   ctx: AppContext,
   token: string,
@@ -86,7 +94,7 @@ export async function lookupQuestionnaire(
     },
     respondent: { actorId: m.actor_id, name: m.actor_name },
     alters: members
-      .filter((x) => x.actor_id !== m.actor_id)
+      .filter((x) => nameable(x) && x.actor_id !== m.actor_id)
       .map((x) => ({ actorId: x.actor_id, name: x.name })),
     answers: answers.map(toAnswer),
     submittedAt: null,
@@ -136,6 +144,15 @@ export async function saveAnswer(
     updated_at: nowIso(ctx),
   };
   await ctx.db.transaction().execute(async (trx) => {
+    // Checked again here: the round may have closed (or the member submitted) since `respondent`.
+    const state = await stillAnswering(trx, m.round_id, m.actor_id);
+    if (state === 'round_closed')
+      throw conflict('round_closed', 'This survey round is closed; answers are no longer taken.');
+    if (state === 'already_submitted')
+      throw conflict(
+        'already_submitted',
+        'These answers were submitted; the link no longer works.',
+      );
     await putAnswer(trx, row);
     if (!m.started_at) await setMember(trx, m.round_id, m.actor_id, { started_at: row.updated_at });
   });

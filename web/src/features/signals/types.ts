@@ -46,8 +46,8 @@ export interface SignalSummary {
 }
 
 export interface PersonRef {
-  userId: string;
-  name: string;
+  userId: string | null;
+  name: string | null;
 }
 
 export interface SignalNote {
@@ -65,7 +65,7 @@ export interface SignalDetail extends SignalSummary {
       sharedTargetGroups: number;
       overlapDays: number;
       contestedHours: number | null;
-      sizeKinds: ('person' | 'small' | 'large' | 'unknown')[];
+      sizeKinds: ('person' | 'small' | 'large' | 'unknown' | null)[];
       tieTypes: string[];
       sharedFunders: number;
     };
