@@ -158,6 +158,9 @@ describe('journey: overlap signals and alliances (issue 5)', () => {
       await button(page, 'signals.actions.to.in_dialogue').click();
       const moved = nl('signals.actions.moved', { state: nl('signals.state.in_dialogue') });
       await page.getByRole('status').getByText(moved).waitFor();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id))
+        .toBe('signal-actions');
       const history = page.getByRole('region', { name: exact(nl('signals.history.title')) });
       const step = nl('signals.history.event.transition', {
         from: nl('signals.state.open'),
@@ -294,6 +297,29 @@ describe('journey: overlap signals and alliances (issue 5)', () => {
         .locator('svg')
         .waitFor();
       await checkA11y(page, 'alliance page with contributions and balance');
+
+      // Removing a contribution asks first; afterwards focus is on the section's heading.
+      await add(CARRIER, `${YEAR}-Q4`, 'hours', '10', '1');
+      const remove = button(contributions, 'alliances.contributions.delete', {
+        name: CARRIER,
+        period: `${YEAR}-Q4`,
+      });
+      await remove.click();
+      const confirm = page.getByRole('dialog', {
+        name: exact(nl('alliances.contributions.deleteTitle')),
+      });
+      await confirm.waitFor();
+      await checkA11y(page, 'delete contribution confirmation');
+      await button(confirm, 'common.cancel').click();
+      await confirm.waitFor({ state: 'hidden' });
+      expect(await contributions.locator('tbody tr').count()).toBe(4);
+      await remove.click();
+      await button(confirm, 'alliances.contributions.deleteConfirm').click();
+      await page.getByRole('status').getByText(nl('alliances.contributions.deleted')).waitFor();
+      await expect.poll(() => contributions.locator('tbody tr').count()).toBe(3);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id))
+        .toBe('alliance-contributions');
     });
   });
 
@@ -348,6 +374,21 @@ describe('journey: overlap signals and alliances (issue 5)', () => {
       // 320 CSS px (400 % zoom): nothing scrolls sideways but the tables' own containers.
       await page.setViewportSize({ width: 320, height: 640 });
       await checkReflow(page, 'alliance page (320 px)');
+
+      // Ending a membership asks first; afterwards focus is on the members' heading.
+      await button(page, 'alliances.members.end', { name: CARRIER }).click();
+      const confirm = page.getByRole('dialog', { name: exact(nl('alliances.members.endTitle')) });
+      await confirm.waitFor();
+      await checkA11y(page, 'end membership confirmation');
+      await button(confirm, 'alliances.members.endConfirm').click();
+      await page
+        .getByRole('status')
+        .getByText(nl('alliances.members.endedMessage', { name: CARRIER }))
+        .waitFor();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id))
+        .toBe('alliance-members');
+      expect(await button(page, 'alliances.members.end', { name: CARRIER }).count()).toBe(0);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createRoute } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, StatusMessage } from '../components/alert.tsx';
 import { Button } from '../components/button.tsx';
@@ -11,6 +11,7 @@ import { RouteError } from '../components/status-pages.tsx';
 import { Table, TableHead } from '../components/table.tsx';
 import { roundQuery, useRoundAction } from '../features/surveys/data.ts';
 import { useRate } from '../features/surveys/format.ts';
+import { focusMainHeading } from '../lib/focus.ts';
 import { useFormat } from '../lib/format.ts';
 import { problemMessage } from '../lib/problems.ts';
 import { useWorkspace, workspaceRoute } from './workspace.tsx';
@@ -40,10 +41,18 @@ function SurveyRoundPage() {
   const rate = useRate();
   const [confirmClose, setConfirmClose] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // Opening and closing remove the clicked button: focus goes to the h1 once the page re-rendered.
+  const focusHeading = useRef(false);
+  useEffect(() => {
+    if (!focusHeading.current || confirmClose) return;
+    focusHeading.current = false;
+    focusMainHeading();
+  });
   const run = (what: 'opening' | 'closing' | 'reminders') =>
     action.mutate(what, {
       onSuccess: (result) => {
         setConfirmClose(false);
+        if (what !== 'reminders') focusHeading.current = true;
         setMessage(
           'reminded' in result
             ? t('surveys.round.reminded', { count: result.reminded })

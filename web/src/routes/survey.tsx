@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { createRoute } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/client.ts';
 import { Alert } from '../components/alert.tsx';
@@ -8,6 +8,7 @@ import { Page } from '../components/page.tsx';
 import { PendingPage } from '../components/status-pages.tsx';
 import { lookupQuestionnaire } from '../features/surveys/data.ts';
 import { Questionnaire } from '../features/surveys/questionnaire.tsx';
+import { focusMainHeading } from '../lib/focus.ts';
 import { useFormat } from '../lib/format.ts';
 import { problemMessage } from '../lib/problems.ts';
 import { rootRoute } from './root.tsx';
@@ -40,6 +41,10 @@ function SurveyPage() {
     gcTime: 0,
     refetchOnWindowFocus: false,
   });
+  // The form (and the button that submitted it) is gone: focus goes to the thank-you heading.
+  useEffect(() => {
+    if (submitted) focusMainHeading();
+  }, [submitted]);
   if (submitted)
     return (
       <Page title={t('surveys.q.thanksTitle')}>

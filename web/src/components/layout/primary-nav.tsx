@@ -146,13 +146,6 @@ export function PrimaryNav({ me, workspace }: { me: Me | null; workspace: Worksp
                   {t('network.title')}
                 </Link>
               </Item>
-              {isManager ? (
-                <Item>
-                  <Link to="/w/$slug/netwerkmetingen" params={{ slug }} className={linkClass}>
-                    {t('surveys.title')}
-                  </Link>
-                </Item>
-              ) : null}
               {isCarrier ? (
                 <Item>
                   <Link

@@ -1,7 +1,7 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StatusMessage } from '../../components/alert.tsx';
+import { Alert, StatusMessage } from '../../components/alert.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { SubmitButton } from '../../components/form-fields.tsx';
 import { useFormat } from '../../lib/format.ts';
@@ -120,7 +120,7 @@ function AddAgreement({ slug, alliance }: { slug: string; alliance: AllianceDeta
 /** The current agreement (samenwerkingsafspraken), its earlier versions, and a new version. */
 export function AgreementSection({ slug, alliance }: { slug: string; alliance: AllianceDetail }) {
   const { t } = useTranslation();
-  const { data } = useQuery(agreementsQuery(slug, alliance.id));
+  const { data, isError } = useQuery(agreementsQuery(slug, alliance.id));
   const current = alliance.currentAgreement;
   const earlier = (data?.items ?? []).filter((a) => a.id !== current?.id);
   return (
@@ -135,6 +135,11 @@ export function AgreementSection({ slug, alliance }: { slug: string; alliance: A
       ) : (
         <p className="utrecht-paragraph">{t('alliances.agreement.empty')}</p>
       )}
+      {isError ? (
+        <Alert type="error" role="alert">
+          <p className="utrecht-paragraph">{t('alliances.agreement.failed')}</p>
+        </Alert>
+      ) : null}
       {earlier.length ? (
         <>
           <h3 className="utrecht-heading-3">{t('alliances.agreement.earlier')}</h3>

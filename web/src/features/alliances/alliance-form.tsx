@@ -135,7 +135,8 @@ export function AllianceForm({
           onChange={setAddParties}
         />
       ) : null}
-      <SubmitButton pending={save.isPending}>
+      {/* Stays busy until the alliance's page shows, so a second click cannot save twice. */}
+      <SubmitButton pending={save.isPending || save.isSuccess}>
         {alliance ? t('alliances.form.save') : t('alliances.form.create')}
       </SubmitButton>
     </form>

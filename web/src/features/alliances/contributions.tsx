@@ -1,6 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { FeedbackMessage, useFeedback } from '../../components/feedback.tsx';
 import { SelectField, SubmitButton, TextField } from '../../components/form-fields.tsx';
@@ -11,7 +14,12 @@ import { parseEuros, useMoney } from '../../lib/money.ts';
 import { TextAreaField } from '../actors/fields.tsx';
 import { contributionsQuery, useAddContribution, useDeleteContribution } from './data.ts';
 import { currentQuarter, parseCount, PERIOD } from './labels.ts';
-import { contributionKinds, type AllianceDetail, type ContributionKind } from './types.ts';
+import {
+  contributionKinds,
+  type AllianceDetail,
+  type Contribution,
+  type ContributionKind,
+} from './types.ts';
 
 type Field = 'memberId' | 'period' | 'kind' | 'quantity' | 'value' | 'note';
 
@@ -146,7 +154,10 @@ function AddContribution({
   );
 }
 
-/** Contributions per member per period (money, hours, space, in kind; all valued in euros). */
+/**
+ * Contributions per member per period (money, hours, space, in kind; all valued in euros). Removing
+ * one asks first; afterwards focus goes to the section heading, as the row and its button are gone.
+ */
 export function ContributionsSection({
   slug,
   alliance,
@@ -158,8 +169,17 @@ export function ContributionsSection({
   const format = useFormat();
   const money = useMoney();
   const feedback = useFeedback();
-  const { data } = useQuery(contributionsQuery(slug, alliance.id));
+  const { data, isError } = useQuery(contributionsQuery(slug, alliance.id));
   const remove = useDeleteContribution(slug, alliance.id);
+  const [deleting, setDeleting] = useState<Contribution | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useRef(false);
+  useEffect(() => {
+    // After the dialog has closed (its own effect runs first), not while it is still open.
+    if (!focusHeading.current || deleting) return;
+    focusHeading.current = false;
+    heading.current?.focus();
+  });
   const name = new Map(alliance.members.map((m) => [m.id, m.actorName]));
   const who = (memberId: string) => name.get(memberId) ?? t('alliances.members.hidden');
   const items = data?.items ?? [];
@@ -173,7 +193,7 @@ export function ContributionsSection({
         });
   return (
     <section className="wd-section" aria-labelledby="alliance-contributions">
-      <h2 className="utrecht-heading-2" id="alliance-contributions">
+      <h2 className="utrecht-heading-2" id="alliance-contributions" tabIndex={-1} ref={heading}>
         {t('alliances.contributions.title')}
       </h2>
       <p className="utrecht-paragraph">
@@ -182,7 +202,11 @@ export function ContributionsSection({
         })}
       </p>
       <FeedbackMessage feedback={feedback.feedback} />
-      {!data ? (
+      {isError ? (
+        <Alert type="error" role="alert">
+          <p className="utrecht-paragraph">{t('alliances.contributions.failed')}</p>
+        </Alert>
+      ) : !data ? (
         <p className="utrecht-paragraph">{t('common.loading')}</p>
       ) : items.length === 0 ? (
         <p className="utrecht-paragraph">{t('alliances.contributions.empty')}</p>
@@ -217,14 +241,12 @@ export function ContributionsSection({
                     {c.canDelete ? (
                       <Button
                         variant="secondary"
-                        pending={remove.isPending}
-                        onClick={() =>
-                          remove.mutate(c.id, {
-                            onSuccess: () =>
-                              feedback.ok((tt) => tt('alliances.contributions.deleted')),
-                            onError: feedback.fail,
-                          })
-                        }
+                        danger
+                        pending={remove.isPending && remove.variables === c.id}
+                        onClick={() => {
+                          feedback.clear();
+                          setDeleting(c);
+                        }}
                       >
                         {t('alliances.contributions.delete', {
                           name: who(c.memberId),
@@ -246,6 +268,34 @@ export function ContributionsSection({
           onDone={() => feedback.ok((tt) => tt('alliances.contributions.added'))}
         />
       ) : null}
+      <ConfirmDialog
+        open={deleting !== null}
+        title={t('alliances.contributions.deleteTitle')}
+        confirmLabel={t('alliances.contributions.deleteConfirm')}
+        pending={remove.isPending}
+        onConfirm={() => {
+          if (!deleting) return;
+          remove.mutate(deleting.id, {
+            onSuccess: () => {
+              feedback.ok((tt) => tt('alliances.contributions.deleted'));
+              focusHeading.current = true;
+            },
+            onError: feedback.fail,
+            onSettled: () => setDeleting(null),
+          });
+        }}
+        onCancel={() => setDeleting(null)}
+      >
+        <p className="utrecht-paragraph">
+          {deleting
+            ? t('alliances.contributions.deleteQuestion', {
+                name: who(deleting.memberId),
+                period: deleting.period,
+                value: money(deleting.valueCents),
+              })
+            : null}
+        </p>
+      </ConfirmDialog>
     </section>
   );
 }

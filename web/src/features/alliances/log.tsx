@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { StatusMessage } from '../../components/alert.tsx';
+import { Alert, StatusMessage } from '../../components/alert.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { SelectField, SubmitButton, TextField } from '../../components/form-fields.tsx';
 import { useFormat } from '../../lib/format.ts';
@@ -16,7 +16,7 @@ type Field = 'date' | 'kind' | 'title' | 'body';
 export function LogSection({ slug, alliance }: { slug: string; alliance: AllianceDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { data } = useQuery(logQuery(slug, alliance.id));
+  const { data, isError } = useQuery(logQuery(slug, alliance.id));
   const add = useAddLog(slug, alliance.id);
   const form = useForm<Field>({ date: todayIso(), kind: 'meeting', title: '', body: '' });
   const specs: FieldSpecs<Field> = {
@@ -32,7 +32,11 @@ export function LogSection({ slug, alliance }: { slug: string; alliance: Allianc
       <h2 className="utrecht-heading-2" id="alliance-log">
         {t('alliances.log.title')}
       </h2>
-      {!data ? (
+      {isError ? (
+        <Alert type="error" role="alert">
+          <p className="utrecht-paragraph">{t('alliances.log.failed')}</p>
+        </Alert>
+      ) : !data ? (
         <p className="utrecht-paragraph">{t('common.loading')}</p>
       ) : items.length === 0 ? (
         <p className="utrecht-paragraph">{t('alliances.log.empty')}</p>

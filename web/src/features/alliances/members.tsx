@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { FeedbackMessage, useFeedback } from '../../components/feedback.tsx';
 import { SelectField, SubmitButton, TextField } from '../../components/form-fields.tsx';
@@ -11,7 +12,7 @@ import { requiredCodes, useForm, type FieldSpecs } from '../../lib/form.ts';
 import { RecordPicker, type Picked } from '../activities/record-picker.tsx';
 import { useAddMember, useEndMember } from './data.ts';
 import { parseCount, partyKindLabel, todayIso } from './labels.ts';
-import { memberRoles, type AllianceDetail, type MemberRole } from './types.ts';
+import { memberRoles, type AllianceDetail, type Member, type MemberRole } from './types.ts';
 
 type Field = 'actorId' | 'role' | 'seats' | 'votes' | 'startDate' | 'endDate';
 
@@ -126,16 +127,29 @@ function AddMember({ slug, id, onDone }: { slug: string; id: string; onDone: () 
   );
 }
 
-/** The members: who, what kind of party, role, seats, votes and period; add one, end one. */
+/**
+ * The members: who, what kind of party, role, seats, votes and period; add one, end one. Ending asks
+ * first; afterwards focus goes to the section heading, as the row's button is gone.
+ */
 export function MembersSection({ slug, alliance }: { slug: string; alliance: AllianceDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
   const feedback = useFeedback();
   const end = useEndMember(slug, alliance.id);
   const day = (d: string) => format.date(`${d}T12:00:00Z`);
+  const [ending, setEnding] = useState<Member | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useRef(false);
+  useEffect(() => {
+    // After the dialog has closed (its own effect runs first), not while it is still open.
+    if (!focusHeading.current || ending) return;
+    focusHeading.current = false;
+    heading.current?.focus();
+  });
+  const nameOf = (m: Member) => m.actorName ?? t('alliances.members.hidden');
   return (
     <section className="wd-section" aria-labelledby="alliance-members">
-      <h2 className="utrecht-heading-2" id="alliance-members">
+      <h2 className="utrecht-heading-2" id="alliance-members" tabIndex={-1} ref={heading}>
         {t('alliances.members.title')}
       </h2>
       <FeedbackMessage feedback={feedback.feedback} />
@@ -181,22 +195,14 @@ export function MembersSection({ slug, alliance }: { slug: string; alliance: All
                     {m.current && !m.endDate ? (
                       <Button
                         variant="secondary"
-                        pending={end.isPending}
-                        onClick={() =>
-                          end.mutate(m.id, {
-                            onSuccess: () =>
-                              feedback.ok((tt) =>
-                                tt('alliances.members.endedMessage', {
-                                  name: m.actorName ?? tt('alliances.members.hidden'),
-                                }),
-                              ),
-                            onError: feedback.fail,
-                          })
-                        }
+                        danger
+                        pending={end.isPending && end.variables === m.id}
+                        onClick={() => {
+                          feedback.clear();
+                          setEnding(m);
+                        }}
                       >
-                        {t('alliances.members.end', {
-                          name: m.actorName ?? t('alliances.members.hidden'),
-                        })}
+                        {t('alliances.members.end', { name: nameOf(m) })}
                       </Button>
                     ) : null}
                   </td>
@@ -213,6 +219,35 @@ export function MembersSection({ slug, alliance }: { slug: string; alliance: All
           onDone={() => feedback.ok((tt) => tt('alliances.members.added'))}
         />
       ) : null}
+      <ConfirmDialog
+        open={ending !== null}
+        title={t('alliances.members.endTitle')}
+        confirmLabel={t('alliances.members.endConfirm')}
+        pending={end.isPending}
+        onConfirm={() => {
+          if (!ending) return;
+          const { id, actorName } = ending;
+          end.mutate(id, {
+            onSuccess: () => {
+              feedback.ok((tt) =>
+                tt('alliances.members.endedMessage', {
+                  name: actorName ?? tt('alliances.members.hidden'),
+                }),
+              );
+              focusHeading.current = true;
+            },
+            onError: feedback.fail,
+            onSettled: () => setEnding(null),
+          });
+        }}
+        onCancel={() => setEnding(null)}
+      >
+        <p className="utrecht-paragraph">
+          {ending
+            ? t('alliances.members.endQuestion', { name: nameOf(ending), alliance: alliance.name })
+            : null}
+        </p>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -158,6 +158,10 @@ export function ActorNetwork({ slug, actorId }: { slug: string; actorId: string 
             </div>
           ))}
         </dl>
+      ) : network.isError ? (
+        <Alert type="warning">
+          <p className="utrecht-paragraph">{t('network.ego.metricsFailed')}</p>
+        </Alert>
       ) : (
         <p className="utrecht-paragraph">
           {network.isPending ? t('network.ego.loading') : t('network.ego.notInNetwork')}

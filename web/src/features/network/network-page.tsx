@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TextLink } from '../../components/links.tsx';
 import { Page } from '../../components/page.tsx';
 import { useFormat } from '../../lib/format.ts';
-import { canExportNetwork } from '../../lib/roles.ts';
+import { canCoordinate, canExportNetwork } from '../../lib/roles.ts';
 import { useWorkspace } from '../../routes/workspace.tsx';
 import { networkQuery } from './data.ts';
 import { NetworkExports } from './network-exports.tsx';
@@ -45,6 +45,13 @@ export function NetworkPage() {
           {t('network.compareLink')}
         </TextLink>
       </p>
+      {canCoordinate(workspace.role) ? (
+        <p className="utrecht-paragraph">
+          <TextLink to="/w/$slug/netwerkmetingen" params={{ slug }}>
+            {t('network.surveysLink')}
+          </TextLink>
+        </p>
+      ) : null}
       <NetworkView slug={slug} network={data} />
       {canExportNetwork(workspace.role) ? (
         <NetworkExports

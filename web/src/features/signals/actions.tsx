@@ -36,15 +36,21 @@ export function SignalActions({
   };
   const errors = form.errors(specs, dismissing ? move.error : null, t);
   const moves = simpleMoves.filter((s) => allowed.includes(s));
-  const done = (to: SignalState) => () =>
+  // After a move the clicked button may be gone: focus goes to the heading, which always stays.
+  const done = (to: SignalState) => () => {
     feedback.ok((tt) => tt('signals.actions.moved', { state: tt(`signals.state.${to}`) }));
-  if (allowed.length === 0) return <FeedbackMessage feedback={feedback.feedback} />;
+    document.getElementById('signal-actions')?.focus();
+  };
+  // The section (and its live region) stays when no moves are left, so the outcome is announced.
   return (
     <section aria-labelledby="signal-actions">
-      <h2 className="utrecht-heading-2" id="signal-actions">
+      <h2 className="utrecht-heading-2" id="signal-actions" tabIndex={-1}>
         {t('signals.actions.title')}
       </h2>
       <FeedbackMessage feedback={feedback.feedback} />
+      {allowed.length === 0 ? (
+        <p className="utrecht-paragraph">{t('signals.actions.none')}</p>
+      ) : null}
       {moves.length ? (
         <p className="utrecht-paragraph wd-row-form">
           {moves.map((to) => (

@@ -66,7 +66,8 @@ export function SignalView({
         <ol className="utrecht-ordered-list">
           {s.history.map((h) => (
             <li key={h.id} className="utrecht-ordered-list__item">
-              {format.dateTime(h.at)} · {h.by?.name ?? t('signals.history.system')}:{' '}
+              {format.dateTime(h.at)} ·{' '}
+              {h.by ? (h.by.name ?? t('signals.history.hidden')) : t('signals.history.system')}:{' '}
               {t(`signals.history.event.${h.event as 'detected'}`, {
                 from: h.fromState ? t(`signals.state.${h.fromState}`) : '',
                 to: t(`signals.state.${h.toState}`),

@@ -212,7 +212,10 @@ export function CommitmentForm({
         value={form.values.renewalNote}
         onChange={(e) => form.setValues((v) => ({ ...v, renewalNote: e.target.value }))}
       />
-      <SubmitButton pending={record.isPending}>{t('support.commitment.submit')}</SubmitButton>
+      {/* Stays busy until the new page shows, so a second click cannot record it twice. */}
+      <SubmitButton pending={record.isPending || record.isSuccess}>
+        {t('support.commitment.submit')}
+      </SubmitButton>
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { useFormat } from '../../lib/format.ts';
 import { problemMessage } from '../../lib/problems.ts';
 import { CheckboxField, CheckboxGroup, Fieldset } from '../actors/fields.tsx';
 import { saveAnswer, submitQuestionnaire } from './data.ts';
@@ -20,7 +21,7 @@ import {
 type SaveState =
   | { kind: 'idle' }
   | { kind: 'saving' }
-  | { kind: 'saved'; at: Date }
+  | { kind: 'saved'; at: string }
   | { kind: 'error'; message: string };
 
 /** Complete: chosen with an intensity (what submitting requires), or not chosen. */
@@ -29,7 +30,8 @@ const complete = (a: SurveyAnswer) => !a.chosen || a.intensity !== null;
 /**
  * The questionnaire behind a survey link: first whom the respondent works with (the name
  * generator), then per chosen member the intensity, frequency, trust and value items (1–4) and
- * what they bring. Every change is saved at once, in order; a status line says so.
+ * what they bring. Every change is saved at once, in order; a status line says so. While an answer
+ * failed to save, submitting is refused and the answer can be saved again.
  */
 export function Questionnaire({
   token,
@@ -41,6 +43,7 @@ export function Questionnaire({
   onSubmitted: () => void;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [answers, setAnswers] = useState<Record<string, SurveyAnswer>>(() =>
     Object.fromEntries(
       questionnaire.alters.map((a) => [
@@ -55,18 +58,43 @@ export function Questionnaire({
   const [submitError, setSubmitError] = useState<string | null>(null);
   // Saves run one after another, so the last change is the one stored.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  // Partners whose last save failed (alter id → message): submitting waits until they are saved.
+  const failed = useRef(new Map<string, string>());
+  const submitRef = useRef<HTMLButtonElement>(null);
 
-  const update = (alterId: string, change: Partial<SurveyAnswer>) => {
-    const next = { ...answers[alterId]!, ...change };
-    setAnswers((all) => ({ ...all, [alterId]: next }));
+  const save = (next: SurveyAnswer) => {
     setState({ kind: 'saving' });
     queue.current = queue.current.then(() =>
       saveAnswer(token, next).then(
-        () => setState({ kind: 'saved', at: new Date() }),
-        (error: unknown) => setState({ kind: 'error', message: problemMessage(error, t) }),
+        () => {
+          failed.current.delete(next.alterId);
+          const left = [...failed.current.values()][0];
+          setState(
+            left === undefined
+              ? { kind: 'saved', at: new Date().toISOString() }
+              : { kind: 'error', message: left },
+          );
+        },
+        (error: unknown) => {
+          const message = problemMessage(error, t);
+          failed.current.set(next.alterId, message);
+          setState({ kind: 'error', message });
+        },
       ),
     );
   };
+  const update = (alterId: string, change: Partial<SurveyAnswer>) => {
+    const next = { ...answers[alterId]!, ...change };
+    setAnswers((all) => ({ ...all, [alterId]: next }));
+    save(next);
+  };
+  // Saves the failed answers again as they are now; focus waits on the submit button meanwhile.
+  const retry = () => {
+    setSubmitError(null);
+    for (const alterId of [...failed.current.keys()]) save(answers[alterId]!);
+    submitRef.current?.focus();
+  };
+  const unsaved = (message: string) => t('surveys.q.unsaved', { message });
 
   const alters = questionnaire.alters;
   const chosen = alters.filter((a) => answers[a.actorId]!.chosen);
@@ -81,6 +109,12 @@ export function Questionnaire({
     setSubmitError(null);
     try {
       await queue.current;
+      const left = [...failed.current.values()][0];
+      if (left !== undefined) {
+        setConfirm(false);
+        setSubmitError(unsaved(left));
+        return;
+      }
       await submitQuestionnaire(token);
       setConfirm(false);
       onSubmitted();
@@ -104,12 +138,7 @@ export function Questionnaire({
           {state.kind === 'saving'
             ? t('surveys.q.saving')
             : state.kind === 'saved'
-              ? t('surveys.q.saved', {
-                  time: state.at.toLocaleTimeString(undefined, {
-                    hour: '2-digit',
-                    minute: '2-digit',
-                  }),
-                })
+              ? t('surveys.q.saved', { time: format.time(state.at) })
               : state.kind === 'error'
                 ? t('surveys.q.saveFailed', { message: state.message })
                 : t('surveys.q.savesAsYouGo')}
@@ -222,8 +251,27 @@ export function Questionnaire({
             <p className="utrecht-paragraph">{submitError}</p>
           </Alert>
         ) : null}
+        {state.kind === 'error' ? (
+          <p className="utrecht-paragraph">
+            <Button variant="secondary" onClick={retry}>
+              {t('surveys.q.retry')}
+            </Button>
+          </p>
+        ) : null}
         <p className="utrecht-paragraph">{t('surveys.q.submitHint')}</p>
-        <Button onClick={() => setConfirm(true)}>{t('surveys.q.submit')}</Button>
+        <Button
+          ref={submitRef}
+          onClick={() => {
+            // An answer that did not save would be missing: refuse until it is saved again.
+            if (state.kind === 'error') {
+              setSubmitError(unsaved(state.message));
+              return;
+            }
+            setConfirm(true);
+          }}
+        >
+          {t('surveys.q.submit')}
+        </Button>
       </section>
       <ConfirmDialog
         open={confirm}

@@ -152,7 +152,10 @@ export function RoundForm({ slug }: { slug: string }) {
           ))}
         </ul>
       </Fieldset>
-      <SubmitButton pending={create.isPending}>{t('surveys.create')}</SubmitButton>
+      {/* Stays busy until the new page shows, so a second click cannot create it twice. */}
+      <SubmitButton pending={create.isPending || create.isSuccess}>
+        {t('surveys.create')}
+      </SubmitButton>
     </form>
   );
 }
