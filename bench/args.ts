@@ -3,7 +3,7 @@ import { scales, type Scale } from '../server/src/demo/seed.ts';
 
 export type DbChoice = 'auto' | 'sqlite' | 'postgres' | 'both';
 
-export const suites = ['foundation', 'directory', 'support'] as const;
+export const suites = ['foundation', 'directory', 'support', 'signals', 'network'] as const;
 export type Suite = (typeof suites)[number];
 
 export interface BenchOptions {
@@ -24,7 +24,9 @@ export interface BenchOptions {
 export const usage = `Usage: npm run bench -- [options]
 
   --suite <s>          foundation (health, me, members) | directory (search, area page,
-                       map layer) | support (funding dashboard, matching one need)
+                       map layer) | support (funding dashboard, matching one need) |
+                       signals (overlap signals list of the workspace and of a wijk) |
+                       network (network with metrics: workspace, a wijk, a survey round)
                        (default foundation)
   --duration <s>       seconds measured per endpoint (default 10)
   --warmup <s>         seconds of discarded load before each measurement (default 2)

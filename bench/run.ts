@@ -6,6 +6,8 @@ import { demoLogins } from '../server/src/demo/seed.ts';
 import { parseOptions, usage, UsageError, type BenchOptions } from './args.ts';
 import { createPostgres, createSqlite, type Dialect, type SeededDatabase } from './database.ts';
 import { directoryTargets } from './directory-targets.ts';
+import { networkTargets } from './network-targets.ts';
+import { signalsTargets } from './signals-targets.ts';
 import { supportTargets, timeOneByOne } from './support-targets.ts';
 import {
   childEnv,
@@ -81,6 +83,12 @@ async function targetsFor(
   };
   if (options.suite === 'directory') {
     const { targets, notes } = await directoryTargets(base, headers);
+    for (const [target, expect] of targets) await check(target, expect);
+    return { targets: targets.map(([target]) => target), notes };
+  }
+  if (options.suite === 'signals' || options.suite === 'network') {
+    const suite = options.suite === 'signals' ? signalsTargets : networkTargets;
+    const { targets, notes } = await suite(base, headers);
     for (const [target, expect] of targets) await check(target, expect);
     return { targets: targets.map(([target]) => target), notes };
   }
