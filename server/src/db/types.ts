@@ -22,6 +22,7 @@ import type { TieTables } from './tie-types.ts';
 import type { SurveyTables } from './survey-types.ts';
 import type { NotificationTables } from './notification-types.ts';
 import type { ResearchTables } from './research-types.ts';
+import type { ResearchWaveTables } from './research-wave-types.ts';
 import type { AllianceTables } from './alliance-types.ts';
 import type { OverlapTables } from './overlap-types.ts';
 
@@ -199,6 +200,7 @@ export * from './tie-types.ts';
 export * from './survey-types.ts';
 export * from './notification-types.ts';
 export * from './research-types.ts';
+export * from './research-wave-types.ts';
 export * from './alliance-types.ts';
 export * from './overlap-types.ts';
 
@@ -213,7 +215,8 @@ export interface Database
     NotificationTables,
     AllianceTables,
     OverlapTables,
-    ResearchTables {
+    ResearchTables,
+    ResearchWaveTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;

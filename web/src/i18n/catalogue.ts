@@ -14,6 +14,8 @@ import enSupport from './en/support.json';
 import enSurveys from './en/surveys.json';
 import enSignals from './en/signals.json';
 import enAlliances from './en/alliances.json';
+import enResearch from './en/research.json';
+import enResearchAnalysis from './en/researchAnalysis.json';
 import nl from './nl.json';
 import nlActivities from './nl/activities.json';
 import nlActors from './nl/actors.json';
@@ -30,6 +32,8 @@ import nlSupport from './nl/support.json';
 import nlSurveys from './nl/surveys.json';
 import nlSignals from './nl/signals.json';
 import nlAlliances from './nl/alliances.json';
+import nlResearch from './nl/research.json';
+import nlResearchAnalysis from './nl/researchAnalysis.json';
 
 /**
  * The Dutch source catalogue: the shared keys of nl.json plus one file per feature (nl/<feature>.json,
@@ -52,6 +56,8 @@ export const nlCatalogue = {
   surveys: nlSurveys,
   signals: nlSignals,
   alliances: nlAlliances,
+  research: nlResearch,
+  researchAnalysis: nlResearchAnalysis,
 };
 
 // Compile-time check that the English catalogue has every key of the Dutch source.
@@ -72,4 +78,6 @@ export const enCatalogue: typeof nlCatalogue = {
   surveys: enSurveys,
   signals: enSignals,
   alliances: enAlliances,
+  research: enResearch,
+  researchAnalysis: enResearchAnalysis,
 };
