@@ -96,3 +96,32 @@ async function seed(
     await handle.destroy();
   }
 }
+
+/**
+ * Waits until every scheduled job has finished its first run and none is running. A freshly
+ * seeded server starts all its jobs at once; the first overlap detection of a municipality
+ * (100k signals) and the reminder jobs (thousands of notifications and emails) then run for
+ * seconds. A long-running server has done them long ago: measure that steady state. Returns how
+ * long it waited.
+ */
+export async function waitForStartupJobs(db: SeededDatabase, timeoutMs = 300_000): Promise<number> {
+  const handle = openDatabase(db.url);
+  const t0 = performance.now();
+  try {
+    for (;;) {
+      const jobs = await handle.db
+        .selectFrom('scheduled_jobs')
+        .select(['name', 'last_run_at', 'locked_until'])
+        .execute();
+      if (jobs.length > 0 && jobs.every((j) => j.last_run_at !== null && j.locked_until === null))
+        return performance.now() - t0;
+      if (performance.now() - t0 > timeoutMs) {
+        const busy = jobs.filter((j) => j.last_run_at === null || j.locked_until !== null);
+        throw new Error(`startup jobs still running: ${busy.map((j) => j.name).join(', ')}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await handle.destroy();
+  }
+}

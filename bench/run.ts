@@ -4,7 +4,13 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoLogins } from '../server/src/demo/seed.ts';
 import { parseOptions, usage, UsageError, type BenchOptions } from './args.ts';
-import { createPostgres, createSqlite, type Dialect, type SeededDatabase } from './database.ts';
+import {
+  createPostgres,
+  createSqlite,
+  waitForStartupJobs,
+  type Dialect,
+  type SeededDatabase,
+} from './database.ts';
 import { directoryTargets } from './directory-targets.ts';
 import { networkTargets } from './network-targets.ts';
 import { signalsTargets } from './signals-targets.ts';
@@ -146,6 +152,10 @@ async function runPass(
   );
   const { server, base } = await startServer(db, dir, secret);
   const { targets, notes } = await targetsFor(base, db, options);
+  const waited = await waitForStartupJobs(db);
+  notes.push(
+    `Measured after the server's startup jobs had finished (waited ${(waited / 1000).toFixed(1)} s after the first requests).`,
+  );
   const load = {
     connections: options.connections,
     duration: options.duration,

@@ -9,7 +9,7 @@ import type { Workspace } from '../../db/types.ts';
 import { comparisonSchemaOf, type ComparisonQuery } from './schema.ts';
 import { assertNoErrors, queryError } from '../directory/service.ts';
 import { roundSnapshot } from './round.ts';
-import { checkFilter, networkAsOf, todayUtc } from './service.ts';
+import { checkFilter, networkAsOf, seesFullScores, todayUtc } from './service.ts';
 
 export const comparisonSchema = comparisonSchemaOf(COMPARED_NODE_METRICS, COMPARED_NETWORK_METRICS);
 
@@ -50,8 +50,9 @@ export async function getComparison(
     const earlier = await roundSnapshot(ctx, actor, ws.id, fromRound!);
     const later = await roundSnapshot(ctx, actor, ws.id, toRound!);
     [from, to] = [earlier.day, later.day];
-    before = await networkAsOf(ctx, actor, ws, from, { ...f, round: earlier });
-    after = await networkAsOf(ctx, actor, ws, to, { ...f, round: later });
+    const fullScores = seesFullScores(actor, ws.id);
+    before = await networkAsOf(ctx, actor, ws, from, { ...f, round: earlier, fullScores });
+    after = await networkAsOf(ctx, actor, ws, to, { ...f, round: later, fullScores });
   } else {
     const f = await checkFilter(ctx, ws.id, filter, { from, to });
     before = await networkAsOf(ctx, actor, ws, from, f);

@@ -107,6 +107,35 @@ describeEachDialect('network of a survey round: small cells suppressed', (dialec
     expect(net.network.value).toBeCloseTo(2, 12);
   });
 
+  it('shows every score with its number of raters to those who run rounds (coordinators)', async () => {
+    const res = await f.coordinator.inject({ method: 'GET', url: `${W}/network?round=${roundId}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const net = res.json<Network>();
+    const node = (id: string) => net.nodes.find((n) => n.id === id)!;
+    expect(node(y).trust).toBeCloseTo(4, 12);
+    expect(node(y).value).toBeCloseTo(4, 12);
+    expect(node(y).raters).toBe(2);
+    expect(node(x).raters).toBe(MIN_RATERS);
+    // PARTNER's network score: the mean over the rated nodes, X (3) and Y (4).
+    expect(net.network.trust).toBeCloseTo(3.5, 12);
+    const asMember = (await get(`/network?round=${roundId}`)).json<Network>();
+    expect(asMember.nodes.find((n) => n.id === y)!.raters).toBe(2);
+    expect(asMember.nodes.find((n) => n.id === y)!.trust).toBeNull();
+    const comparison = await f.coordinator.inject({
+      method: 'GET',
+      url: `${W}/network/comparison?fromRound=${roundId}&toRound=${roundId}`,
+    });
+    const c = comparison.json<{
+      nodes: { id: string; changes: Record<string, { before: number | null }> }[];
+    }>();
+    expect(c.nodes.find((n) => n.id === y)!.changes.trust!.before).toBeCloseTo(4, 12);
+  });
+
+  it('gives recorded-tie networks no raters', async () => {
+    const net = (await get('/network')).json<Network>();
+    expect(net.nodes.every((n) => n.raters === null)).toBe(true);
+  });
+
   it('suppresses them in the comparison of rounds too', async () => {
     const res = await get(`/network/comparison?fromRound=${roundId}&toRound=${roundId}`);
     expect(res.statusCode, res.body).toBe(200);

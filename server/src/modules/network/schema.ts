@@ -82,6 +82,9 @@ export const nodeSchema = z.object({
     'PARTNER trust, 1–4, mean over the raters; null unless a survey round (round=) rated the actor',
   ),
   value: share.describe('PARTNER value, 1–4; null for recorded ties'),
+  raters: share.describe(
+    'Respondents of the round who rated the actor; null for recorded ties. Trust and value need at least 5, except for those who run survey rounds (coordinators, admins), who see every score with this count',
+  ),
   community: num.describe('Louvain community number (a label, not an amount)'),
   component: num.describe('Weakly connected component number (a label)'),
 });

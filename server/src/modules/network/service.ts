@@ -6,7 +6,7 @@ import {
   type SnapshotGraph,
   type SnapshotMetrics,
 } from '../../analytics/network/index.ts';
-import { assertCan } from '../../auth/policy.ts';
+import { assertCan, can } from '../../auth/policy.ts';
 import type { Actor, AppContext } from '../../context.ts';
 import type { TieIntensity, TieType, Workspace } from '../../db/types.ts';
 import type { FieldError } from '../../http/problem.ts';
@@ -48,16 +48,24 @@ const WORKERS_ABOVE = 2000;
  */
 export const MIN_RATERS = 5;
 
+/** Metrics with, per node, how many respondents rated it (null outside a survey round). */
+export type RatedMetrics = Omit<SnapshotMetrics, 'nodes'> & {
+  nodes: (SnapshotMetrics['nodes'][number] & { raters: number | null })[];
+};
+
 /**
  * Small-cell suppression of PARTNER's trust and value (analytics/network/partner.ts keeps its
- * networkx-checked meaning): a node score with fewer than MIN_RATERS raters becomes null, and
- * the network score is the mean over the nodes that kept theirs.
+ * networkx-checked meaning): a node score with fewer than `minRaters` raters becomes null, and
+ * the network score is the mean over the nodes that kept theirs. `minRaters` 1 keeps every score
+ * (what the round's managers see, see `fullScores`).
  */
 export function suppressSmallCells(
   graph: SnapshotGraph,
   metrics: SnapshotMetrics,
-): SnapshotMetrics {
-  if (!graph.ratings?.length) return metrics;
+  minRaters = MIN_RATERS,
+): RatedMetrics {
+  if (!graph.ratings?.length)
+    return { ...metrics, nodes: metrics.nodes.map((m) => ({ ...m, raters: null })) };
   const g = indexGraph(graph);
   const p = partnerScores(g);
   const mean = (xs: (number | null)[]) => {
@@ -68,8 +76,9 @@ export function suppressSmallCells(
     const v = g.index.get(m.id)!;
     return {
       ...m,
-      trust: p.trustRaters[v]! >= MIN_RATERS ? m.trust : null,
-      value: p.valueRaters[v]! >= MIN_RATERS ? m.value : null,
+      trust: p.trustRaters[v]! >= minRaters ? m.trust : null,
+      value: p.valueRaters[v]! >= minRaters ? m.value : null,
+      raters: Math.max(p.trustRaters[v]!, p.valueRaters[v]!),
     };
   });
   return {
@@ -89,7 +98,21 @@ export interface CheckedFilter extends NetworkFilter {
   areaIds: string[] | undefined;
   /** A closed survey round: its snapshot instead of the recorded ties. */
   round?: RoundSnapshot | undefined;
+  /**
+   * Every trust and value score of the round, however few raters (the round's managers, as in
+   * PARTNER, where the administrators see every score); otherwise scores need MIN_RATERS.
+   */
+  fullScores?: boolean | undefined;
 }
+
+/**
+ * Whether the caller sees a round's trust and value unsuppressed: those who run survey rounds
+ * (`surveys.manage`: coordinators and admins) see every score with its number of raters, like
+ * PARTNER's administrators, to follow up with the partners; everyone else sees a score only when
+ * at least MIN_RATERS members rated the actor. Exports always suppress (files leave the platform).
+ */
+export const seesFullScores = (actor: Actor, workspaceId: string) =>
+  can(actor, 'surveys.manage', workspaceId);
 
 /**
  * Checks the references of a query and throws one 400 listing every error: an unknown area, an
@@ -170,6 +193,7 @@ export async function buildNetwork(
   const metrics = suppressSmallCells(
     graph,
     ids.length > WORKERS_ABOVE ? await snapshotMetrics(graph) : snapshotMetricsSync(graph),
+    f.fullScores ? 1 : MIN_RATERS,
   );
   const nodes: NetworkNode[] = metrics.nodes.map((m) => {
     const a = actors.get(m.id)!;
@@ -229,6 +253,7 @@ const keyOf = (actor: Actor, ws: Ws, asOf: string, f: NetworkFilter) =>
     f.domainId ?? '',
     f.type ?? '',
     (f as Partial<CheckedFilter>).round?.id ?? '',
+    (f as Partial<CheckedFilter>).fullScores ? 'full' : '',
   ].join(':');
 
 /**
@@ -256,7 +281,7 @@ export async function getNetwork(
 ): Promise<Network> {
   assertCan(actor, 'network.read', ws.id);
   const { f, day } = await checkQuery(ctx, actor, ws.id, q);
-  return networkAsOf(ctx, actor, ws, day, f);
+  return networkAsOf(ctx, actor, ws, day, { ...f, fullScores: seesFullScores(actor, ws.id) });
 }
 
 /** The checked filter and the day: the round's snapshot day with `round`, else asOf or today. */
@@ -282,10 +307,25 @@ export async function getNetworkJson(
   toJson: (n: Network) => string,
 ): Promise<FinishedJson> {
   assertCan(actor, 'network.read', ws.id);
-  const { f, day } = await checkQuery(ctx, actor, ws.id, q);
-  return cached(
-    ctx,
-    `${keyOf(actor, ws, day, f)}:json`,
-    async () => new FinishedJson(toJson(await networkAsOf(ctx, actor, ws, day, f))),
-  );
+  const fullScores = seesFullScores(actor, ws.id);
+  // A repeated question skips checking it: the answer to exactly this query (as asked, before
+  // its lookups) for this viewer and workspace version is kept. Only answers are kept — a query
+  // that fails its checks throws before anything is cached, and is checked again next time.
+  const asked = [
+    ws.id,
+    ws.directory_version,
+    viewerKey(actor, ws.id),
+    fullScores ? 'full' : '',
+    'network-asked',
+    q.asOf ?? todayUtc(ctx),
+    q.areaId ?? '',
+    q.domainId ?? '',
+    q.type ?? '',
+    q.round ?? '',
+  ].join(':');
+  return cached(ctx, asked, async () => {
+    const { f, day } = await checkQuery(ctx, actor, ws.id, q);
+    const full = { ...f, fullScores };
+    return new FinishedJson(toJson(await networkAsOf(ctx, actor, ws, day, full)));
+  });
 }
