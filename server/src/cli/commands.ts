@@ -149,4 +149,12 @@ export const commands: Command[] = [
     },
     run: async (v, p) => (await import('../modules/obstacles/cli.ts')).reportObstaclesCommand(v, p),
   },
+  {
+    name: 'research export',
+    summary:
+      'Write a study’s pseudonymised export (answers.csv, wide.csv, codebook.json/.md, segments.csv, README.txt) to a directory; consent-filtered and logged.',
+    usage: 'research export --study <id> --out <dir>',
+    options: { study: { type: 'string' }, out: { type: 'string' } },
+    run: async (v, p) => (await import('./research-export.ts')).researchExportCommand(v, p),
+  },
 ];

@@ -85,6 +85,116 @@ describeEachDialect('research: canary scan of every researcher-facing response',
         undefined,
       'POST /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/participants/:participantId/consents':
         consent,
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/interviews': undefined,
+      'POST /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/interviews': {
+        participantId: external.id,
+        heldOn: '2026-03-02',
+        title: `Gesprek ${tag}`,
+        transcript: 'Een gesprek over de buurt.',
+      },
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/interviews/:interviewId':
+        undefined,
+      'PATCH /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/interviews/:interviewId':
+        { title: 'Gesprek' },
+      'DELETE /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/interviews/:interviewId':
+        undefined,
+      'PUT /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/interviews/:interviewId/transcript':
+        {
+          filename: 'gesprek.txt',
+          format: 'txt',
+          contentBase64: Buffer.from('Tekst van het gesprek.').toString('base64'),
+        },
+      'POST /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/interviews/:interviewId/attachments':
+        {
+          filename: 'opname.mp3',
+          mediaType: 'audio/mpeg',
+          contentBase64: Buffer.from('ID3').toString('base64'),
+        },
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/interviews/:interviewId/attachments/:attachmentId':
+        undefined,
+      'DELETE /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/interviews/:interviewId/attachments/:attachmentId':
+        undefined,
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/codes': undefined,
+      'POST /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/codes': {
+        name: `Code ${tag}`,
+        definition: 'Steun van instellingen',
+      },
+      'PATCH /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/codes/:codeId': {
+        name: 'Code',
+      },
+      'DELETE /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/codes/:codeId': undefined,
+      'POST /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/segments': {
+        codeId: study,
+        interviewId: study,
+        start: 0,
+        end: 4,
+      },
+      'DELETE /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/segments/:segmentId':
+        undefined,
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/open-answers': undefined,
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/memos': undefined,
+      'POST /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/memos': {
+        title: `Memo ${tag}`,
+        body: 'Een analytische notitie.',
+      },
+      'PATCH /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/memos/:memoId': {
+        body: 'Bijgewerkt',
+      },
+      'DELETE /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/memos/:memoId': undefined,
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/code-frequencies': undefined,
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/waves': undefined,
+      'POST /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/waves': {
+        title: `Golf ${tag}`,
+        startsOn: '2026-03-01',
+      },
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/waves/:waveId': undefined,
+      'PATCH /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/waves/:waveId': {
+        title: 'Golf',
+      },
+      'POST /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/waves/:waveId/open':
+        undefined,
+      'POST /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/waves/:waveId/close':
+        undefined,
+      'POST /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/waves/:waveId/items': {
+        code: 'x',
+        kind: 'text',
+        promptNl: 'X',
+      },
+      'PATCH /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/waves/:waveId/items/:itemId':
+        { promptNl: 'Y' },
+      'DELETE /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/waves/:waveId/items/:itemId':
+        undefined,
+      'PUT /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/waves/:waveId/item-order': {
+        itemIds: [],
+      },
+      'POST /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/waves/:waveId/copy-items': {
+        fromWaveId: study,
+      },
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/waves/:waveId/invitations':
+        undefined,
+      'POST /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/waves/:waveId/invitations':
+        {},
+      'POST /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/waves/:waveId/reminders':
+        undefined,
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/comparison': undefined,
+      'POST /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/waves/:waveId/imports': {
+        filename: 'golf.csv',
+        format: 'csv',
+        contentBase64: Buffer.from('Deelnemer;x\r\nP-ONBEKEND;1\r\n').toString('base64'),
+        participantColumn: 'Deelnemer',
+        participantKey: 'pseudonym',
+        columns: { x: 'x' },
+      },
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/exports': undefined,
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/exports/answers.csv':
+        undefined,
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/exports/wide.csv': undefined,
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/exports/codebook.json':
+        undefined,
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/exports/codebook.md':
+        undefined,
+      'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/exports/segments.csv':
+        undefined,
     };
     const REIDENTIFY =
       'POST /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/participants/:participantId/re-identifications';

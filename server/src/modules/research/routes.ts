@@ -5,7 +5,11 @@ import type { AppContext } from '../../context.ts';
 import { requireWorkspace } from '../../http/auth.ts';
 import { pageBounds, pageOf, pageQuery, paged } from '../../http/pagination.ts';
 import { noContent, problems, workspaceParams } from '../../http/route-schema.ts';
+import { analysisRoutes } from './analysis-routes.ts';
+import { codingRoutes } from './coding-routes.ts';
+import { interviewRoutes } from './interview-routes.ts';
 import { participantRoutes } from './participant-routes.ts';
+import { waveRoutes } from './wave-routes.ts';
 import {
   memberBody,
   memberParams,
@@ -193,4 +197,8 @@ export function researchRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   participantRoutes(app, ctx, study);
+  interviewRoutes(app, ctx, study);
+  codingRoutes(app, ctx, study);
+  waveRoutes(app, ctx, study);
+  analysisRoutes(app, ctx, study);
 }

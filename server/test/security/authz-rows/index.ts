@@ -10,7 +10,10 @@ import { networkRows } from './network.ts';
 import { notificationRows } from './notifications.ts';
 import { tieRows } from './ties.ts';
 import { signalRows } from './signals.ts';
+import { researchAnalysisRows } from './research-analysis.ts';
 import { researchRows } from './research.ts';
+import { researchCodingRows } from './research-coding.ts';
+import { researchWaveRows } from './research-waves.ts';
 import { allianceRows } from './alliances.ts';
 import { surveyRows } from './surveys.ts';
 import type { Rows } from './types.ts';
@@ -36,4 +39,7 @@ export const moduleRows: Rows = (env) => ({
   ...networkRows(env),
   ...notificationRows(env),
   ...researchRows(env),
+  ...researchAnalysisRows(env),
+  ...researchCodingRows(env),
+  ...researchWaveRows(env),
 });
