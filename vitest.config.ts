@@ -35,6 +35,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'web',
+          sequence: { groupOrder: 0 },
+          include: ['web/src/**/*.test.ts'],
+          environment: 'node',
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           // Browser journeys run after the server tests: the machine has 2 cores.
           sequence: { groupOrder: 1 },

@@ -36,6 +36,12 @@ import { surveyRoundNetworkRoute } from './routes/survey-round-network.tsx';
 import { checkInRoute } from './routes/check-in.tsx';
 import { checkInAggregatesRoute } from './routes/check-in-aggregates.tsx';
 import { checkInsSharedRoute } from './routes/check-ins-shared.tsx';
+import { researchStudiesRoute } from './routes/research-studies.tsx';
+import { researchStudyRoute } from './routes/research-study.tsx';
+import { researchParticipantsRoute } from './routes/research-participants.tsx';
+import { researchWavesRoute } from './routes/research-waves.tsx';
+import { researchWaveRoute } from './routes/research-wave.tsx';
+import { researchQuestionnaireRoute } from './routes/research-questionnaire.tsx';
 import { supportCommitmentRoute } from './routes/support-commitment.tsx';
 import { supportCommitmentNewRoute } from './routes/support-commitment-new.tsx';
 import { supportCommitmentsRoute } from './routes/support-commitments.tsx';
@@ -64,6 +70,12 @@ import { notificationsRoute } from './routes/notifications.tsx';
 import { privacyRoute } from './routes/privacy.tsx';
 import { protectedRoute } from './routes/protected.tsx';
 import { rootRoute } from './routes/root.tsx';
+import { researchCodebookRoute } from './routes/research-codebook.tsx';
+import { researchComparisonRoute } from './routes/research-comparison.tsx';
+import { researchExportRoute } from './routes/research-export.tsx';
+import { researchImportRoute } from './routes/research-import.tsx';
+import { researchInterviewRoute } from './routes/research-interview.tsx';
+import { researchInterviewsRoute } from './routes/research-interviews.tsx';
 import { setPasswordRoute } from './routes/set-password.tsx';
 import './routes/static-data.ts';
 import { tokensRoute } from './routes/tokens.tsx';
@@ -81,6 +93,7 @@ const routeTree = rootRoute.addChildren([
   setPasswordRoute,
   invitationRoute,
   surveyRoute,
+  researchQuestionnaireRoute,
   accessibilityRoute,
   privacyRoute,
   protectedRoute.addChildren([
@@ -138,6 +151,17 @@ const routeTree = rootRoute.addChildren([
       checkInRoute,
       checkInsSharedRoute,
       checkInAggregatesRoute,
+      researchStudiesRoute,
+      researchStudyRoute,
+      researchParticipantsRoute,
+      researchWavesRoute,
+      researchWaveRoute,
+      researchInterviewsRoute,
+      researchInterviewRoute,
+      researchCodebookRoute,
+      researchComparisonRoute,
+      researchImportRoute,
+      researchExportRoute,
     ]),
   ]),
 ]);

@@ -182,6 +182,18 @@ export function PrimaryNav({ me, workspace }: { me: Me | null; workspace: Worksp
                   </Link>
                 </Item>
               ) : null}
+              {workspace.role === 'admin' || workspace.role === 'researcher' ? (
+                <Item>
+                  <Link
+                    to="/w/$slug/onderzoek"
+                    params={{ slug }}
+                    className={linkClass}
+                    activeOptions={exactActive}
+                  >
+                    {t('research.nav')}
+                  </Link>
+                </Item>
+              ) : null}
               <Item>
                 <Link
                   to="/w/$slug/beheer/uitwisseling"
