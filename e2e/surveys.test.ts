@@ -7,6 +7,7 @@ import { journey, useApp } from './support/fixture.ts';
 import { findLink } from './support/smtp-sink.ts';
 
 const app = useApp();
+const startsWith = (s: string) => new RegExp(`^\\s*${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 const TITLE = 'Netwerkmeting journey';
 
 /** Three organisations of the demo with an address (unique names), as name → address. */
@@ -62,11 +63,13 @@ const saved = (page: Page) =>
     .waitFor();
 
 describe('journey: a network survey round from opening to its network', () => {
+  /** The journey's round, closed by the first test; the second compares it. */
+  let roundUrl = '';
+
   test('two members answer by their emailed links; the coordinator closes and sees trust and value', async () => {
     let orgs: string[] = [];
     let addresses = new Map<string, string>();
     const links = new Map<string, string>();
-    let roundUrl = '';
 
     await journey(app, 'surveys: coordinator opens a round', async ({ page }) => {
       await open(page, '/inloggen', exact(nl('login.title')));
@@ -230,9 +233,10 @@ describe('journey: a network survey round from opening to its network', () => {
 
       await page.getByRole('link', { name: exact(nl('surveys.round.network')) }).click();
       await mainHeading(page, exact(nl('surveys.network.title', { title: TITLE })));
-      // Trust and value need at least 5 raters per actor (small-cell suppression): with two
-      // respondents no score is shown, so no one's answer can be read from the network.
-      await page.getByText(nl('surveys.network.scores', { trust: '–', value: '–' })).waitFor();
+      // The coordinator runs the round and sees every score (others need 5 raters per actor):
+      // B's trust 4 and value 3 from A, A's trust 2 and value 4 from B; the network's trust and
+      // value are the means over the rated actors, 3 and 3,5.
+      await page.getByText(nl('surveys.network.scores', { trust: '3', value: '3,5' })).waitFor();
       // Both answered ties, A → B and B → A, are the round's ties.
       const ties = page.getByRole('table', {
         name: exact(nl('network.ties.caption_other', { count: 2 })),
@@ -247,6 +251,122 @@ describe('journey: a network survey round from opening to its network', () => {
       expect(gexf).toContain('<gexf');
       expect(gexf).toContain(a);
       expect(gexf).toContain(b);
+    });
+  });
+
+  test('the coordinator compares the closed round with another, and the demo rounds', async () => {
+    expect(roundUrl, 'the first test closed a round').not.toBe('');
+    await journey(app, 'surveys: coordinator compares two rounds', async ({ page }) => {
+      await open(page, '/inloggen', exact(nl('login.title')));
+      await logIn(page, app.server.login('coordinator'));
+      await mainHeading(page, exact(DEMO_WORKSPACE));
+      const roundId = new URL(roundUrl).pathname.split('/').pop()!;
+      // The API's own numbers for each round's network (a different endpoint from the comparison).
+      const api = await page.evaluate(async () => {
+        const base = '/api/v1/workspaces/demo';
+        const list = (await (
+          await fetch(`${base}/survey-rounds?status=closed&pageSize=100`)
+        ).json()) as { items: { id: string; title: string }[] };
+        const out: Record<string, { id: string; nodes: number; trust: number | null }> = {};
+        for (const r of list.items) {
+          const net = (await (await fetch(`${base}/network?round=${r.id}`)).json()) as {
+            network: { nodes: number; trust: number | null };
+          };
+          out[r.title] = { id: r.id, ...net.network };
+        }
+        return out;
+      });
+      const signed = new Intl.NumberFormat('nl-NL', {
+        maximumFractionDigits: 3,
+        signDisplay: 'exceptZero',
+      });
+      const metricRow = (caption: string, metric: string) =>
+        page
+          .getByRole('table', { name: startsWith(caption) })
+          .getByRole('row')
+          .filter({ has: page.getByRole('rowheader', { name: exact(nl(metric)) }) })
+          .getByRole('cell');
+
+      // From the closed round's page: compared with its neighbouring closed round.
+      await page.goto(roundUrl);
+      await mainHeading(page, exact(TITLE));
+      await page.getByRole('link', { name: exact(nl('surveys.round.compare')) }).click();
+      await mainHeading(page, exact(nl('network.comparison.rounds.title')));
+      const from = page.getByLabel(exact(nl('network.comparison.rounds.from')));
+      const to = page.getByLabel(exact(nl('network.comparison.rounds.to')));
+      const chosen = [await from.inputValue(), await to.inputValue()];
+      expect(chosen).toContain(roundId);
+      const [earlier, later] = chosen.map((id) => Object.values(api).find((r) => r.id === id)!);
+      const caption = nl('network.comparison.rounds.networkCaption', { from: '#' }).split('#')[0]!;
+      const nodes = metricRow(caption, 'network.networkMetric.nodes');
+      // Three members in the journey's round; the demo's rounds have more.
+      expect(later!.nodes === 3 || earlier!.nodes === 3).toBe(true);
+      await expect
+        .poll(() => nodes.allTextContents())
+        .toEqual([
+          String(earlier!.nodes),
+          String(later!.nodes),
+          signed.format(later!.nodes - earlier!.nodes),
+          expect.any(String),
+        ]);
+      await page
+        .getByRole('img', {
+          name: startsWith(
+            nl('network.comparison.rounds.networkChart', { from: '#' }).split('#')[0]!,
+          ),
+        })
+        .locator('svg')
+        .waitFor();
+      await checkA11y(page, 'comparison of two rounds');
+
+      // The demo's two rounds a year apart: trust rose (the later round rates higher).
+      const [y2025, y2026] = [
+        api['Netwerkmeting Wijkhaven 2025']!,
+        api['Netwerkmeting Wijkhaven 2026']!,
+      ];
+      await from.selectOption(y2025.id);
+      await to.selectOption(y2026.id);
+      await page
+        .getByRole('button', { name: exact(nl('network.comparison.rounds.apply')) })
+        .click();
+      await expect.poll(() => page.url()).toContain(`totMeting=${y2026.id}`);
+      expect(y2025.trust).not.toBeNull();
+      expect(y2026.trust!).toBeGreaterThan(y2025.trust!);
+      const trust = metricRow(caption, 'network.networkMetric.trust');
+      await expect
+        .poll(async () => (await trust.allTextContents()).slice(2, 3))
+        .toEqual([signed.format(y2026.trust! - y2025.trust!)]);
+      // Per actor: a trust chart and a table of every actor with a score.
+      await page
+        .getByRole('img', {
+          name: new RegExp(
+            nl('network.comparison.rounds.trustChart_other', { count: '#' })
+              .split('#')
+              .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+              .join('\\d+'),
+          ),
+        })
+        .locator('svg')
+        .waitFor();
+      const partner = page.getByRole('table', {
+        name: startsWith(
+          nl('network.comparison.rounds.partnerCaption', { from: '#' }).split('#')[0]!,
+        ),
+      });
+      expect(await partner.locator('tbody tr').count()).toBeGreaterThan(0);
+      await checkA11y(page, 'comparison of the demo rounds');
+
+      // The same round twice: said at the second select, nothing asked of the server.
+      const url = page.url();
+      await to.selectOption(y2025.id);
+      await page
+        .getByRole('button', { name: exact(nl('network.comparison.rounds.apply')) })
+        .click();
+      await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => to.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.getByText(nl('network.comparison.rounds.toNotLater')).waitFor();
+      expect(page.url()).toBe(url);
+      await checkA11y(page, 'comparison of rounds (same round twice)');
     });
   });
 });

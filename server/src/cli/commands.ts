@@ -123,13 +123,14 @@ export const commands: Command[] = [
   {
     name: 'export network',
     summary:
-      'Write the collaboration network as of a day (GEXF 1.3, GraphML, or nodes/edges/codebook CSV); --pseudonymise replaces persons by stable pseudonyms.',
+      'Write the collaboration network as of a day (GEXF 1.3, GraphML, or nodes/edges/codebook CSV); --round <id> writes the network of a closed survey round instead (its survey ties, trust and value); --pseudonymise replaces persons by stable pseudonyms.',
     usage:
-      'export network --workspace <slug> --format gexf|graphml|csv [--as-of <date>] [--out <file-or-dir>] [--pseudonymise] [--delimiter semicolon|comma]',
+      'export network --workspace <slug> --format gexf|graphml|csv [--as-of <date> | --round <id>] [--out <file-or-dir>] [--pseudonymise] [--delimiter semicolon|comma]',
     options: {
       workspace: { type: 'string' },
       format: { type: 'string' },
       'as-of': { type: 'string' },
+      round: { type: 'string' },
       out: { type: 'string' },
       pseudonymise: { type: 'boolean' },
       delimiter: { type: 'string' },

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, StatusMessage } from '../components/alert.tsx';
 import { Button } from '../components/button.tsx';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
-import { ButtonLink } from '../components/links.tsx';
+import { ButtonLink, TextLink } from '../components/links.tsx';
 import { Page } from '../components/page.tsx';
 import { RouteError } from '../components/status-pages.tsx';
 import { Table, TableHead } from '../components/table.tsx';
@@ -110,9 +110,18 @@ function SurveyRoundPage() {
           </>
         ) : null}
         {round.status === 'closed' ? (
-          <ButtonLink to="/w/$slug/netwerkmetingen/$roundId/netwerk" params={{ slug, roundId }}>
-            {t('surveys.round.network')}
-          </ButtonLink>
+          <>
+            <ButtonLink to="/w/$slug/netwerkmetingen/$roundId/netwerk" params={{ slug, roundId }}>
+              {t('surveys.round.network')}
+            </ButtonLink>
+            <TextLink
+              to="/w/$slug/netwerk/vergelijking"
+              params={{ slug }}
+              search={{ vergelijk: 'metingen', totMeting: roundId }}
+            >
+              {t('surveys.round.compare')}
+            </TextLink>
+          </>
         ) : null}
       </div>
       <section className="wd-section" aria-labelledby="round-members">

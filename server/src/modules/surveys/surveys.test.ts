@@ -346,17 +346,30 @@ describeEachDialect('survey rounds', (dialect) => {
       expected === null || expected === undefined
         ? expect(actual, what).toBeNull()
         : expect(actual, what).toBeCloseTo(expected, 12);
-    // partner.ts scores every rated node, but with fewer than 5 raters a node's score would be
-    // (nearly) one respondent's answer: the network shows none of them (network/service.ts).
+    // partner.ts scores every rated node. The coordinator, who runs the round, sees every score
+    // with its number of raters; anyone else sees a score only with 5 raters or more, since with
+    // fewer it would be (nearly) one respondent's answer (network/service.ts).
     expect(want.trust[ids.indexOf(f.large.id)]).toBeCloseTo((3 + 1) / 2, 12);
     expect(want.trustRaters.every((k) => k < 5)).toBe(true);
-    ids.forEach((id) => {
+    ids.forEach((id, i) => {
       const node = net.nodes.find((n) => n.id === id)!;
-      same(node.trust, null, `trust ${id}`);
-      same(node.value, null, `value ${id}`);
+      same(node.trust, want.trust[i], `trust ${id}`);
+      same(node.value, want.value[i], `value ${id}`);
+      expect(node.raters, `raters ${id}`).toBe(
+        Math.max(want.trustRaters[i]!, want.valueRaters[i]!),
+      );
     });
-    expect(net.network.trust).toBeNull();
-    expect(net.network.value).toBeNull();
+    expect(net.network.trust).not.toBeNull();
+    const asMember = await get(`/network?round=${r.id}`, f.member);
+    expect(asMember.statusCode, asMember.body).toBe(200);
+    const memberNet = asMember.json<Network>();
+    expect(memberNet.nodes.length).toBeGreaterThan(0);
+    for (const node of memberNet.nodes) {
+      same(node.trust, null, `trust ${node.id} as member`);
+      same(node.value, null, `value ${node.id} as member`);
+    }
+    expect(memberNet.network.trust).toBeNull();
+    expect(memberNet.network.value).toBeNull();
 
     // Survey ties are frozen, and never make a recorded tie a duplicate.
     const tieUrl = `${f.W}/ties/${ties[0]!.id}`;

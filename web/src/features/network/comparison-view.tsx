@@ -37,13 +37,47 @@ function chart(bars: DeltaBar[], label: string, percent: boolean, empty: string)
   );
 }
 
-/** The network on two days side by side: network deltas, then per-node deltas of one metric. */
-export function ComparisonView({ slug, data }: { slug: string; data: NetworkComparison }) {
+/**
+ * The network on two days, or in two survey rounds, side by side: network deltas, then per-node
+ * deltas of one metric.
+ */
+export function ComparisonView({
+  slug,
+  data,
+  rounds,
+}: {
+  slug: string;
+  data: NetworkComparison;
+  /** Two survey rounds: their titles name the columns instead of the two days. */
+  rounds?: { from: string; to: string } | undefined;
+}) {
   const { t } = useTranslation();
   const format = useMetricFormat();
   const dates = useFormat();
   const [metric, setMetric] = useState<ComparedNodeMetric>('degree');
-  const days = { from: dates.date(data.from), to: dates.date(data.to) };
+  const days = rounds ?? { from: dates.date(data.from), to: dates.date(data.to) };
+  const text = rounds
+    ? ({
+        networkLead: t('network.comparison.rounds.networkLead', {
+          ...rounds,
+          fromDay: dates.date(data.from),
+          toDay: dates.date(data.to),
+        }),
+        networkChart: t('network.comparison.rounds.networkChart', rounds),
+        networkCaption: t('network.comparison.rounds.networkCaption', rounds),
+        before: t('network.comparison.rounds.before', rounds),
+        after: t('network.comparison.rounds.after', rounds),
+        presence: (p: 'both' | 'before' | 'after') =>
+          t(`network.comparison.rounds.presenceValue.${p}`),
+      } as const)
+    : ({
+        networkLead: t('network.comparison.networkLead', days),
+        networkChart: t('network.comparison.networkChart', days),
+        networkCaption: t('network.comparison.networkCaption', days),
+        before: t('network.comparison.before', days),
+        after: t('network.comparison.after', days),
+        presence: (p: 'both' | 'before' | 'after') => t(`network.comparison.presenceValue.${p}`),
+      } as const);
 
   const relative = (before: number | null, after: number | null) =>
     before === null || after === null || before === 0 ? null : (after - before) / Math.abs(before);
@@ -76,19 +110,14 @@ export function ComparisonView({ slug, data }: { slug: string; data: NetworkComp
         <h2 className="utrecht-heading-2" id="comparison-network">
           {t('network.comparison.networkTitle')}
         </h2>
-        <p className="utrecht-paragraph">{t('network.comparison.networkLead', days)}</p>
-        {chart(
-          networkBars,
-          t('network.comparison.networkChart', days),
-          true,
-          t('network.comparison.noChange'),
-        )}
-        <Table caption={t('network.comparison.networkCaption', days)}>
+        <p className="utrecht-paragraph">{text.networkLead}</p>
+        {chart(networkBars, text.networkChart, true, t('network.comparison.noChange'))}
+        <Table caption={text.networkCaption}>
           <TableHead
             columns={[
               t('network.comparison.measure'),
-              t('network.comparison.before', days),
-              t('network.comparison.after', days),
+              text.before,
+              text.after,
               t('network.comparison.delta'),
               t('network.comparison.relative'),
             ]}
@@ -139,13 +168,18 @@ export function ComparisonView({ slug, data }: { slug: string; data: NetworkComp
           false,
           t('network.comparison.noNodeChange', { metric: metricLabel }),
         )}
-        <Table caption={t('network.comparison.nodesCaption', { metric: metricLabel, ...days })}>
+        <Table
+          caption={t(
+            rounds ? 'network.comparison.rounds.nodesCaption' : 'network.comparison.nodesCaption',
+            { metric: metricLabel, ...days },
+          )}
+        >
           <TableHead
             columns={[
               t('network.table.actor'),
               t('network.comparison.presence'),
-              t('network.comparison.before', days),
-              t('network.comparison.after', days),
+              text.before,
+              text.after,
               t('network.comparison.delta'),
             ]}
           />
@@ -157,9 +191,7 @@ export function ComparisonView({ slug, data }: { slug: string; data: NetworkComp
                     {n.label}
                   </TextLink>
                 </th>
-                <td className="utrecht-table__cell">
-                  {t(`network.comparison.presenceValue.${n.presence}`)}
-                </td>
+                <td className="utrecht-table__cell">{text.presence(n.presence)}</td>
                 <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
                   {format.value(n.change.before)}
                 </td>

@@ -70,6 +70,7 @@ export const nodeColumns = [
   'brokerage',
   'trust',
   'value',
+  'raters',
   'community',
 ] as const satisfies readonly (keyof NetworkNode)[];
 export type NodeColumn = (typeof nodeColumns)[number];
@@ -104,6 +105,7 @@ export const countMetrics: ReadonlySet<string> = new Set([
   'inDegree',
   'outDegree',
   'brokerage',
+  'raters',
   'community',
 ]);
 

@@ -44,6 +44,18 @@ export function NetworkPage() {
         <TextLink to="/w/$slug/netwerk/vergelijking" params={{ slug }} search={searchOf(filter)}>
           {t('network.compareLink')}
         </TextLink>
+        {canCoordinate(workspace.role) ? (
+          <>
+            {' · '}
+            <TextLink
+              to="/w/$slug/netwerk/vergelijking"
+              params={{ slug }}
+              search={{ vergelijk: 'metingen' }}
+            >
+              {t('network.compareRoundsLink')}
+            </TextLink>
+          </>
+        ) : null}
       </p>
       {canCoordinate(workspace.role) ? (
         <p className="utrecht-paragraph">

@@ -39,6 +39,8 @@ export interface NetworkNode {
   brokerageShare: number | null;
   trust: number | null;
   value: number | null;
+  /** Respondents of the round who rated the actor; null for recorded ties. */
+  raters: number | null;
   community: number;
   component: number;
 }
