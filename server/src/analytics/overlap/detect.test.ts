@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from './dates.ts';
-import { detectOverlaps } from './detect.ts';
+import { detectOverlapsExplained } from './detect.ts';
 import { changedMaterially, materialChanges, snapshotOf } from './fingerprint.ts';
 import { detectOverlapsNaive } from './naive.ts';
 import type { OverlapActivity, OverlapActor, OverlapInput, OverlapTie, TieType } from './types.ts';
@@ -47,7 +47,7 @@ describe('detectOverlaps, hand-worked', () => {
   const expected = 0.225 + (0.15 * 184) / 365 + 0.05 + 0.3;
 
   it('finds the one overlapping pair with exact facts and score', () => {
-    const signals = detectOverlaps(input, { asOf: '2025-06-30', threshold: 0 });
+    const signals = detectOverlapsExplained(input, { asOf: '2025-06-30', threshold: 0 });
     expect(signals).toHaveLength(1);
     const [s] = signals;
     expect(s?.actorIds).toEqual(['L', 'p1']);
@@ -67,13 +67,13 @@ describe('detectOverlaps, hand-worked', () => {
   });
 
   it('applies the threshold', () => {
-    expect(detectOverlaps(input, { asOf: '2025-06-30', threshold: 0.66 })).toHaveLength(0);
-    expect(detectOverlaps(input, { asOf: '2025-06-30' })).toHaveLength(1);
+    expect(detectOverlapsExplained(input, { asOf: '2025-06-30', threshold: 0.66 })).toHaveLength(0);
+    expect(detectOverlapsExplained(input, { asOf: '2025-06-30' })).toHaveLength(1);
   });
 
   it('a samenwerking tie halves it; tension raises it; direction does not matter', () => {
     const withTie = (type: TieType, source = 'p1', target = 'L') =>
-      detectOverlaps(
+      detectOverlapsExplained(
         { ...input, ties: [{ source, target, type }] },
         { asOf: '2025-06-30', threshold: 0 },
       )[0]?.score ?? 0;
@@ -85,8 +85,8 @@ describe('detectOverlaps, hand-worked', () => {
   it('requireSharedTargetGroup drops pairs without a shared group', () => {
     const noGroups = activities.map((a) => ({ ...a, targetGroupIds: [] }));
     const opts = { asOf: '2025-06-30', threshold: 0, requireSharedTargetGroup: true };
-    expect(detectOverlaps({ actors, activities: noGroups }, opts)).toHaveLength(0);
-    expect(detectOverlaps(input, opts)).toHaveLength(1);
+    expect(detectOverlapsExplained({ actors, activities: noGroups }, opts)).toHaveLength(0);
+    expect(detectOverlapsExplained(input, opts)).toHaveLength(1);
   });
 
   it('no signal for periods that only touch the day before', () => {
@@ -94,32 +94,36 @@ describe('detectOverlaps, hand-worked', () => {
       act({ id: 'x', actorId: 'p1', end: '2024-06-30' }),
       act({ id: 'y', actorId: 'L', start: '2024-07-01' }),
     ];
-    expect(detectOverlaps({ actors, activities: acts }, { threshold: 0 })).toHaveLength(0);
+    expect(detectOverlapsExplained({ actors, activities: acts }, { threshold: 0 })).toHaveLength(0);
     const touching = [act({ id: 'x', actorId: 'p1', end: '2024-07-01' }), acts[1]!];
     expect(
-      detectOverlaps({ actors, activities: touching }, { threshold: 0 })[0]?.facts.overlapDays,
+      detectOverlapsExplained({ actors, activities: touching }, { threshold: 0 })[0]?.facts
+        .overlapDays,
     ).toBe(1);
   });
 
   it('rejects malformed dates and an end before the start', () => {
     expect(() =>
-      detectOverlaps({
+      detectOverlapsExplained({
         actors,
         activities: [act({ id: 'x', actorId: 'p1', start: '2024-02-30' })],
       }),
     ).toThrow(RangeError);
     expect(() =>
-      detectOverlaps({ actors, activities: [act({ id: 'x', actorId: 'p1', end: '2023-01-01' })] }),
+      detectOverlapsExplained({
+        actors,
+        activities: [act({ id: 'x', actorId: 'p1', end: '2023-01-01' })],
+      }),
     ).toThrow(RangeError);
   });
 });
 
 describe('fingerprint and material change', () => {
   const opts = { asOf: '2025-06-30', threshold: 0 };
-  const first = detectOverlaps(input, opts)[0]!;
+  const first = detectOverlapsExplained(input, opts)[0]!;
 
   it('is stable when only time passes', () => {
-    const later = detectOverlaps(input, { ...opts, asOf: '2026-06-30' })[0]!;
+    const later = detectOverlapsExplained(input, { ...opts, asOf: '2026-06-30' })[0]!;
     expect(later.fingerprint).toBe(first.fingerprint);
     expect(changedMaterially(snapshotOf(first), later)).toBe(false);
   });
@@ -129,7 +133,7 @@ describe('fingerprint and material change', () => {
       ...activities,
       act({ id: 'a5', actorId: 'p1', areaIds: ['BU2'], domainIds: ['welzijn'] }),
     ];
-    const now = detectOverlaps({ actors, activities: more }, opts).find(
+    const now = detectOverlapsExplained({ actors, activities: more }, opts).find(
       (s) => s.actorIds[1] === 'p1',
     )!;
     expect(now.fingerprint).not.toBe(first.fingerprint);
@@ -137,13 +141,13 @@ describe('fingerprint and material change', () => {
   });
 
   it('a new tension tie and a score rise ≥ 0.15 are material; a new collaboration tie is not', () => {
-    const tense = detectOverlaps(
+    const tense = detectOverlapsExplained(
       { ...input, ties: [{ source: 'L', target: 'p1', type: 'tegenwerking' }] },
       opts,
     )[0]!;
     // 0.6506 → 0.8253: a rise of 0.175
     expect(materialChanges(snapshotOf(first), tense)).toEqual(['score-rise', 'new-tension-tie']);
-    const calm = detectOverlaps(
+    const calm = detectOverlapsExplained(
       { ...input, ties: [{ source: 'L', target: 'p1', type: 'samenwerking' }] },
       opts,
     )[0]!;
@@ -224,7 +228,7 @@ describe('detectOverlaps, properties', () => {
   it('equals the naive all-pairs baseline', () => {
     fc.assert(
       fc.property(arbInput, (inp) => {
-        expect(detectOverlaps(inp, opts)).toEqual(detectOverlapsNaive(inp, opts));
+        expect(detectOverlapsExplained(inp, opts)).toEqual(detectOverlapsNaive(inp, opts));
       }),
     );
   });
@@ -232,7 +236,7 @@ describe('detectOverlaps, properties', () => {
   it('scores are in [0, 1]; pairs are canonical; every cell has a real overlap in time', () => {
     fc.assert(
       fc.property(arbInput, (inp) => {
-        for (const s of detectOverlaps(inp, opts)) {
+        for (const s of detectOverlapsExplained(inp, opts)) {
           expect(s.score).toBeGreaterThanOrEqual(0);
           expect(s.score).toBeLessThanOrEqual(1);
           expect(s.actorIds[0] < s.actorIds[1]).toBe(true);
@@ -272,7 +276,7 @@ describe('detectOverlaps, properties', () => {
             .reverse(),
           funders: [...(inp.funders ?? [])].reverse(),
         };
-        expect(detectOverlaps(flipped, opts)).toEqual(detectOverlaps(inp, opts));
+        expect(detectOverlapsExplained(flipped, opts)).toEqual(detectOverlapsExplained(inp, opts));
       }),
     );
   });
@@ -283,13 +287,13 @@ describe('detectOverlaps, properties', () => {
         arbInput,
         fc.constantFrom<TieType>('samenwerking', 'steun', 'doorverwijzing'),
         (inp, type) => {
-          const before = detectOverlaps(inp, opts);
+          const before = detectOverlapsExplained(inp, opts);
           for (const s of before) {
             const ties = [
               ...(inp.ties ?? []),
               { source: s.actorIds[1], target: s.actorIds[0], type },
             ];
-            const after = detectOverlaps({ ...inp, ties }, opts).find(
+            const after = detectOverlapsExplained({ ...inp, ties }, opts).find(
               (x) => x.actorIds[0] === s.actorIds[0] && x.actorIds[1] === s.actorIds[1],
             );
             expect(after!.score).toBeLessThanOrEqual(s.score);

@@ -6,7 +6,7 @@ import type { OverlapCell, SizeKind } from './types.ts';
 const HEX_CODES = Int32Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 /** Two 32-bit numbers as 16 hex digits (`hex(a) + hex(b)` of fingerprint.ts), one string. */
-function hex2(a: number, b: number): string {
+export function hex2(a: number, b: number): string {
   const d = HEX_CODES;
   return String.fromCharCode(
     d[(a >>> 28) & 15]!,
@@ -80,9 +80,14 @@ function cellText(h: Fnv, c: OverlapCell): void {
 }
 
 /** Two 32-bit FNV-1a hashes (seeds as in fingerprint.ts) fed one UTF-16 code unit at a time. */
-class Fnv {
+export class Fnv {
   h1 = 0x811c9dc5 | 0;
   h2 = 0x01000193;
+  /** Back to the seeds, to hash the next text with the same object. */
+  reset(): void {
+    this.h1 = 0x811c9dc5 | 0;
+    this.h2 = 0x01000193;
+  }
   char(ch: number): void {
     this.h1 = Math.imul(this.h1 ^ ch, 0x01000193);
     this.h2 = Math.imul(this.h2 ^ ch, 0x01000193);

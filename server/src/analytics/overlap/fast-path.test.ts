@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectOverlaps } from './detect.ts';
+import { compactOf, expandExplanation, type CompactExplanation } from './compact.ts';
+import { detectOverlaps, detectOverlapsExplained } from './detect.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { detectOverlapsNaive } from './naive.ts';
 import { scorePair } from './score.ts';
@@ -102,7 +103,7 @@ describe('detectOverlaps fast path', () => {
     it(`equals the naive reference key for key, with ${groups} target groups`, () => {
       fc.assert(
         fc.property(arbInput(groups), (inp) => {
-          const fast = detectOverlaps(inp, optionsOf(inp));
+          const fast = detectOverlapsExplained(inp, optionsOf(inp));
           const naive = detectOverlapsNaive(inp, optionsOf(inp));
           // JSON text: same keys in the same order, same numbers, same ordering of signals.
           expect(JSON.stringify(fast)).toBe(JSON.stringify(naive));
@@ -116,7 +117,7 @@ describe('detectOverlaps fast path', () => {
   it('gives what scorePair and fingerprintOf give for its own facts', () => {
     fc.assert(
       fc.property(arbInput(40), (inp) => {
-        for (const s of detectOverlaps(inp, { threshold: 0 })) {
+        for (const s of detectOverlapsExplained(inp, { threshold: 0 })) {
           expect(scorePair(s.facts)).toEqual({
             score: s.score,
             components: s.components,
@@ -157,7 +158,7 @@ describe('detectOverlaps fast path', () => {
               hoursPerWeek: x.hours,
             })),
           };
-          expect(detectOverlaps(input, { threshold: 0 })).toEqual(
+          expect(detectOverlapsExplained(input, { threshold: 0 })).toEqual(
             detectOverlapsNaive(input, { threshold: 0 }),
           );
         },
@@ -181,10 +182,13 @@ describe('detectOverlaps fast path', () => {
       actors: [],
       activities: [act('x', 'p', groups), act('y', 'q', ['g31', 'g00']), act('z', 'q', ['g31'])],
     };
-    const [signal] = detectOverlaps(input, { threshold: 0, requireSharedTargetGroup: true });
+    const [signal] = detectOverlapsExplained(input, {
+      threshold: 0,
+      requireSharedTargetGroup: true,
+    });
     expect(signal?.cells[0]?.targetGroupIds).toEqual(['g00', 'g31']);
     expect(signal?.facts.sharedTargetGroups).toBe(2);
-    expect(detectOverlaps(input, { threshold: 0 })).toEqual(
+    expect(detectOverlapsExplained(input, { threshold: 0 })).toEqual(
       detectOverlapsNaive(input, { threshold: 0 }),
     );
   });
@@ -211,10 +215,79 @@ describe('detectOverlaps fast path', () => {
           return (e as Error).message;
         }
       })();
-      expect(() => detectOverlaps(input)).toThrow(expected);
+      expect(() => detectOverlapsExplained(input)).toThrow(expected);
     }
-    expect(() => detectOverlaps({ actors: [], activities: [] }, { asOf: 'soon' })).toThrow(
+    expect(() => detectOverlapsExplained({ actors: [], activities: [] }, { asOf: 'soon' })).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('detectOverlaps lean result, explained on demand', () => {
+  for (const groups of [3, 40]) {
+    it(`pair, score and fingerprint equal the naive reference's, with ${groups} target groups`, () => {
+      fc.assert(
+        fc.property(arbInput(groups), (inp) => {
+          const d = detectOverlaps(inp, optionsOf(inp));
+          const naive = detectOverlapsNaive(inp, optionsOf(inp));
+          expect(d.signals.map((s) => [s.actorIds, s.score, s.fingerprint])).toEqual(
+            naive.map((s) => [s.actorIds, s.score, s.fingerprint]),
+          );
+          // Explained in any order, one at a time: the reference's signal, key for key.
+          for (let k = d.signals.length - 1; k >= 0; k--) {
+            expect(JSON.stringify(d.explain(k))).toBe(JSON.stringify(naive[k]));
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it(`stores a compact explanation that expands to the old one, with ${groups} target groups`, () => {
+      fc.assert(
+        fc.property(arbInput(groups), (inp) => {
+          const d = detectOverlaps(inp, optionsOf(inp));
+          const naive = detectOverlapsNaive(inp, optionsOf(inp));
+          naive.forEach((s, k) => {
+            const text = d.explanationText(k);
+            expect(text).toBe(JSON.stringify(compactOf(s)));
+            // What the signals module stored before: JSON of { facts, components, reasons, cells }.
+            const old = JSON.stringify({
+              facts: s.facts,
+              components: s.components,
+              reasons: s.reasons,
+              cells: s.cells,
+            });
+            const expanded = expandExplanation(JSON.parse(text) as CompactExplanation);
+            expect(JSON.stringify(expanded)).toBe(old);
+            expect(text.length).toBeLessThan(old.length);
+          });
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+
+  it('writes ids that need JSON escaping and several cells in code unit order', () => {
+    const act = (id: string, actorId: string, areaIds: string[], groups: string[]) => ({
+      id,
+      actorId,
+      areaIds,
+      domainIds: ['d"1', 'd|'],
+      targetGroupIds: groups,
+      start: '2024-01-01',
+      end: '2024-06-30',
+    });
+    const input: OverlapInput = {
+      actors: [],
+      activities: [
+        act('x', 'p\\', ['A|', 'AB', 'A\n'], ['g"', 'g\u00e9']),
+        act('y', 'q', ['AB', 'A|', 'A\n'], ['g\u00e9', 'g"']),
+      ],
+    };
+    const d = detectOverlaps(input, { threshold: 0 });
+    const [s] = detectOverlapsNaive(input, { threshold: 0 });
+    expect(s!.cells).toHaveLength(6);
+    expect(d.signals[0]!.fingerprint).toBe(s!.fingerprint);
+    expect(d.explanationText(0)).toBe(JSON.stringify(compactOf(s!)));
   });
 });

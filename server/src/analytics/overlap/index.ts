@@ -1,4 +1,10 @@
-export { detectOverlaps, DEFAULT_THRESHOLD } from './detect.ts';
+export { detectOverlaps, detectOverlapsExplained, DEFAULT_THRESHOLD } from './detect.ts';
+export {
+  compactOf,
+  expandExplanation,
+  isCompactExplanation,
+  type CompactExplanation,
+} from './compact.ts';
 export { detectOverlapsNaive } from './naive.ts';
 export {
   scorePair,

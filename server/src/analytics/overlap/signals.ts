@@ -1,47 +1,27 @@
-import { cmp } from './accumulate.ts';
-import { dayString } from './dates.ts';
-import { fingerprintOfParts } from './fast-fingerprint.ts';
+import { SignalBuilder } from './explain.ts';
 import type { Packed } from './packed.ts';
-import {
-  baseScore,
-  combineScore,
-  fundersRaise,
-  HOURS_HALF,
-  saturate,
-  SCORE_WEIGHTS,
-  sizeDisparity,
-  UNKNOWN_HOURS_COMPONENT,
-} from './score.ts';
+import { baseScore, combineScore, fundersRaise, sizeDisparity } from './score.ts';
 import type { Pairs } from './sweep.ts';
 import { countShared, popcount, TIE_INFO, tieOf } from './pair-facts.ts';
-import type {
-  OverlapCell,
-  OverlapReason,
-  OverlapSignal,
-  PairFacts,
-  ScoreComponents,
-  SizeKind,
-} from './types.ts';
+import type { DetectedSignal, OverlapDetection, OverlapSignal, SizeKind } from './types.ts';
 
 // Imported functions bound once: under a CommonJS transform (tsx, vitest) every use of an
 // imported binding is a getter call, which showed up in the profile of this hot code.
 const baseScore_ = baseScore;
 const combineScore_ = combineScore;
 const fundersRaise_ = fundersRaise;
-const saturate_ = saturate;
 const sizeDisparity_ = sizeDisparity;
-const cmp_ = cmp;
-const dayString_ = dayString;
 
 const KINDS: SizeKind[] = ['person', 'small', 'large', 'unknown'];
 
 /**
- * Score every pair from numbers only and build the signal objects (cells, facts, components,
- * reasons, fingerprint) for those at or above `threshold`, strongest first. Gives exactly what
- * {@link PairAccumulator.signals} gives for the same pairs: the same score functions in the same
- * order, and the same objects with the same keys in the same order.
+ * Score every pair from numbers only and keep those at or above `threshold`, strongest first,
+ * each as its pair, score and fingerprint; the explanation (cells, facts, components, reasons)
+ * is built when asked for (explain.ts). Gives exactly what {@link PairAccumulator.signals} gives
+ * for the same pairs: the same score functions in the same order, and on demand the same objects
+ * with the same keys in the same order.
  */
-export function buildSignals(p: Packed, pairs: Pairs, threshold: number): OverlapSignal[] {
+export function buildDetection(p: Packed, pairs: Pairs, threshold: number): OverlapDetection {
   const { table, maxDays, contested, cellHead, cellNext, cellArea, cellDomain, cellMask } = pairs;
   const nPairs = table.size;
   const kindCode = Int8Array.from(p.kinds, (k) => KINDS.indexOf(k));
@@ -121,14 +101,69 @@ export function buildSignals(p: Packed, pairs: Pairs, threshold: number): Overla
     );
   }
   const rank = strongestFirst(keep, keepScore, table.a, table.b, p.actorIds.length);
-  const build = new SignalBuilder(p, pairs);
-  const out: OverlapSignal[] = [];
-  for (const k of rank) {
-    const id = keep[k]!;
-    const f = id * 5;
-    out.push(build.signal(id, keepScore[k]!, bases[id]!, disparities[id]!, facts, f));
+  return new Detection(p, pairs, keep, keepScore, rank, facts, bases, disparities);
+}
+
+/**
+ * The lean result: per signal the pair, score and fingerprint (hashed from the arrays); the
+ * rest stays in the sweep's and the scoring pass's typed arrays until someone asks for it.
+ */
+class Detection implements OverlapDetection {
+  readonly signals: DetectedSignal[];
+  /** Pair id of signals[k]. */
+  private readonly ids: Int32Array;
+  private readonly builder: SignalBuilder;
+
+  constructor(
+    p: Packed,
+    pairs: Pairs,
+    keep: number[],
+    keepScore: number[],
+    rank: Int32Array,
+    private readonly counts: Int32Array,
+    private readonly bases: Float64Array,
+    private readonly disparities: Float64Array,
+  ) {
+    const n = rank.length;
+    const build = (this.builder = new SignalBuilder(p, pairs));
+    const ids = (this.ids = new Int32Array(n));
+    const signals: DetectedSignal[] = [];
+    const { a: pairA, b: pairB } = pairs.table;
+    for (let k = 0; k < n; k++) {
+      const r = rank[k]!;
+      const id = keep[r]!;
+      ids[k] = id;
+      const f = id * 5;
+      signals.push({
+        actorIds: [p.actorIds[pairA[id]!]!, p.actorIds[pairB[id]!]!],
+        score: keepScore[r]!,
+        fingerprint: build.fingerprint(
+          id,
+          TIE_INFO[counts[f + 4]!]!.fingerprintText,
+          counts[f + 3]!,
+        ),
+      });
+    }
+    this.signals = signals;
   }
-  return out;
+
+  explain(k: number): OverlapSignal {
+    const id = this.ids[k]!;
+    const s = this.signals[k]!;
+    return this.builder.signal(
+      id,
+      s.score,
+      this.bases[id]!,
+      this.disparities[id]!,
+      this.counts,
+      id * 5,
+    );
+  }
+
+  explanationText(k: number): string {
+    const id = this.ids[k]!;
+    return this.builder.compactText(id, this.counts, id * 5);
+  }
 }
 
 /**
@@ -189,172 +224,4 @@ function strongestFirst(
     rank[start[bucket.get(score[k]!)!]!++] = k;
   }
   return rank;
-}
-
-class SignalBuilder {
-  private readonly days = new Map<number, string>();
-  private readonly maskGroups = new Map<number, string[]>();
-  private readonly cells: OverlapCell[] = [];
-
-  constructor(
-    private readonly p: Packed,
-    private readonly pairs: Pairs,
-  ) {}
-
-  /**
-   * The signal of pair `id`, from what the scoring pass computed: its score, base and size
-   * disparity (the same function results scorePair would compute) and `counts[at..at + 5]` =
-   * shared areas, domains, target groups, funders and the tie-type bitmask.
-   */
-  signal(
-    id: number,
-    score: number,
-    base: number,
-    disparity: number,
-    counts: Int32Array,
-    at: number,
-  ): OverlapSignal {
-    const { p, pairs } = this;
-    const sharedAreas = counts[at]!;
-    const sharedDomains = counts[at + 1]!;
-    const sharedTargetGroups = counts[at + 2]!;
-    const sharedFunders = counts[at + 3]!;
-    const tieMask = counts[at + 4]!;
-    const a = pairs.table.a[id]!;
-    const b = pairs.table.b[id]!;
-    const h = pairs.contested[id]!;
-    const contestedHours = h < 0 ? null : h;
-    const overlapDays = pairs.maxDays[id]!;
-    const kindA = p.kinds[a]!;
-    const kindB = p.kinds[b]!;
-    const info = TIE_INFO[tieMask]!;
-    const actorIds: [string, string] = [p.actorIds[a]!, p.actorIds[b]!];
-    const cells = this.cellsOf(id);
-    const facts: PairFacts = {
-      sharedAreas,
-      sharedDomains,
-      sharedTargetGroups,
-      overlapDays,
-      contestedHours,
-      kindA,
-      kindB,
-      tieTypes: info.types.slice(),
-      sharedFunders,
-    };
-    const w = SCORE_WEIGHTS;
-    const areas = saturate_(sharedAreas);
-    const domains = saturate_(sharedDomains);
-    const targetGroups = saturate_(sharedTargetGroups);
-    const period = Math.min(1, Math.max(0, overlapDays) / 365);
-    const hours =
-      contestedHours === null ? UNKNOWN_HOURS_COMPONENT : saturate_(contestedHours, HOURS_HALF);
-    const { tension, collaboration } = info;
-    const funders = fundersRaise_(sharedFunders);
-    const components: ScoreComponents = {
-      areas,
-      domains,
-      targetGroups,
-      period,
-      hours,
-      sizeDisparity: disparity,
-      base,
-      tension,
-      funders,
-      collaboration,
-    };
-    const reasons: OverlapReason[] = [
-      weighted('shared-areas', sharedAreas, areas, w.areas),
-      weighted('shared-domains', sharedDomains, domains, w.domains),
-      weighted('shared-target-groups', sharedTargetGroups, targetGroups, w.targetGroups),
-      weighted('period-overlap', overlapDays, period, w.period),
-      // JSON has no NaN: unknown hours are reported as -1 with the neutral component.
-      weighted('contested-hours', contestedHours ?? -1, hours, w.hours),
-      weighted('size-disparity', disparity, disparity, w.sizeDisparity),
-    ];
-    if (tension > 0) {
-      reasons.push({
-        code: 'tension-tie',
-        value: info.tensionTypes.length,
-        component: tension,
-        effect: { kind: 'raise', amount: tension },
-        tieTypes: info.tensionTypes.slice(),
-      });
-    }
-    if (sharedFunders > 0) {
-      reasons.push({
-        code: 'shared-funders',
-        value: sharedFunders,
-        component: funders,
-        effect: { kind: 'raise', amount: funders },
-      });
-    }
-    if (collaboration < 1) {
-      reasons.push({
-        code: 'collaboration-tie',
-        value: info.collabTypes.length,
-        component: collaboration,
-        effect: { kind: 'factor', amount: collaboration },
-        tieTypes: info.collabTypes.slice(),
-      });
-    }
-    const fingerprint = fingerprintOfParts(
-      actorIds,
-      kindA,
-      kindB,
-      cells,
-      info.fingerprintText,
-      sharedFunders,
-    );
-    return { actorIds, cells, facts, score, components, reasons, fingerprint };
-  }
-
-  /** The pair's cells, sorted by area id then domain id. */
-  private cellsOf(id: number): OverlapCell[] {
-    const { p, pairs } = this;
-    const cells: OverlapCell[] = [];
-    for (let c = pairs.cellHead[id]!; c >= 0; c = pairs.cellNext[c]!) {
-      cells.push({
-        areaId: p.areaIds[pairs.cellArea[c]!]!,
-        domainId: p.domainIds[pairs.cellDomain[c]!]!,
-        targetGroupIds: this.groupsOf(c),
-        from: this.day(pairs.cellFrom[c]!),
-        to: this.day(pairs.cellTo[c]!),
-        overlapDays: pairs.cellDays[c]!,
-      });
-    }
-    if (cells.length > 1)
-      cells.sort((x, y) => cmp_(x.areaId, y.areaId) || cmp_(x.domainId, y.domainId));
-    return cells;
-  }
-
-  private groupsOf(c: number): string[] {
-    const { p, pairs } = this;
-    if (pairs.cellGroups !== null) {
-      return pairs.cellGroups[c]!.map((g) => p.targetGroupIds[g]!).sort();
-    }
-    const mask = pairs.cellMask[c]!;
-    let ids = this.maskGroups.get(mask);
-    if (ids === undefined) {
-      ids = [];
-      for (let g = 0; g < 32; g++) if ((mask & (1 << g)) !== 0) ids.push(p.targetGroupIds[g]!);
-      ids.sort();
-      this.maskGroups.set(mask, ids);
-    }
-    return ids.slice();
-  }
-
-  private day(d: number): string {
-    let s = this.days.get(d);
-    if (s === undefined) this.days.set(d, (s = dayString_(d)));
-    return s;
-  }
-}
-
-function weighted(
-  code: OverlapReason['code'],
-  value: number,
-  component: number,
-  weight: number,
-): OverlapReason {
-  return { code, value, component, effect: { kind: 'weight', amount: weight } };
 }

@@ -155,3 +155,33 @@ export interface OverlapSignal extends PairScore {
   /** Digest of the facts; see fingerprint.ts. */
   fingerprint: string;
 }
+
+/** What a stored signal explains: everything of an {@link OverlapSignal} but the pair, score and fingerprint. */
+export type OverlapExplanation = Pick<OverlapSignal, 'facts' | 'components' | 'reasons' | 'cells'>;
+
+/**
+ * One signal as {@link detectOverlaps} returns it: what is stored and what decides (the pair, the
+ * score, the fingerprint). Its explanation is built on demand ({@link OverlapDetection.explain},
+ * {@link OverlapDetection.explanationText}): tens of thousands of signals are found, a handful
+ * are read.
+ */
+export interface DetectedSignal {
+  /** The two actors, ordered canonically (`actorIds[0] < actorIds[1]` by code unit order). */
+  actorIds: [string, string];
+  score: number;
+  /** Digest of the facts; see fingerprint.ts. */
+  fingerprint: string;
+}
+
+/** The result of {@link detectOverlaps}: the signals strongest first, explained on demand. */
+export interface OverlapDetection {
+  readonly signals: readonly DetectedSignal[];
+  /** `signals[k]` in full (cells, facts, components, reasons), built now. */
+  explain(k: number): OverlapSignal;
+  /**
+   * `signals[k]`'s explanation as compact JSON text (see compact.ts): its facts and cells only;
+   * {@link expandExplanation} rebuilds the components and reasons from the facts. Written
+   * straight from the detector's arrays, without building the signal's objects.
+   */
+  explanationText(k: number): string;
+}

@@ -3,19 +3,18 @@ import {
   DEFAULT_THRESHOLD,
   detectOverlaps,
   materialChanges,
-  type OverlapSignal,
+  type OverlapDetection,
 } from '../../analytics/overlap/index.ts';
 import { decideTransition } from '../../analytics/overlap/lifecycle.ts';
 import { nowIso, type AppContext } from '../../context.ts';
 import type { Db } from '../../db/dialect.ts';
 import type { Workspace } from '../../db/types.ts';
-import { encodeExplanation, explanationOf, parseSnapshot } from './explanation.ts';
+import { parseSnapshot } from './explanation.ts';
 import { loadOverlapInput } from './input.ts';
 import { workspaceState } from './input-repo.ts';
 import { notify } from '../notifications/service.ts';
-import { notifySignal, signalsPath, type SignalNotice } from './notify.ts';
+import { notifySignals, signalsPath, type SignalNotice } from './notify.ts';
 import {
-  allSignals,
   coordinatorIds,
   ensureSettings,
   findSettings,
@@ -25,11 +24,12 @@ import {
   lockSettings,
   markStale,
   setSettings,
+  signalsToReconcile,
   updateSignal,
   workspacesToDetect,
   type NewSignal,
+  type ReconcileRow,
   type SettingsRow,
-  type SignalRow,
 } from './repo.ts';
 
 // Detection kept current. `detectSignals` reads the workspace (one query per input kind), runs
@@ -75,14 +75,14 @@ export async function detectSignals(
   return ctx.db.transaction().execute(async (trx) => {
     const settings = await lockSettings(trx, workspaceId);
     // Another run (another process) stored this version today already.
-    if (isCurrent(settings, version, today)) return { ...EMPTY, found: found.length };
+    if (isCurrent(settings, version, today)) return { ...EMPTY, found: found.signals.length };
     const coordinators = await coordinatorIds(trx, workspaceId);
     const summary = await reconcile(trx, {
       workspaceId,
       slug,
       now,
       found,
-      existing: await allSignals(trx, workspaceId),
+      existing: await signalsToReconcile(trx, workspaceId),
       notice: (signalId, a, b) => ({
         workspaceId,
         slug,
@@ -115,8 +115,8 @@ interface Reconcile {
   workspaceId: string;
   slug: string;
   now: string;
-  found: readonly OverlapSignal[];
-  existing: readonly SignalRow[];
+  found: OverlapDetection;
+  existing: readonly ReconcileRow[];
   notice: (
     signalId: string,
     a: string,
@@ -131,7 +131,7 @@ async function reconcile(db: Db, r: Reconcile): Promise<DetectionSummary> {
   const inserts: NewSignal[] = [];
   const events: Parameters<typeof insertEvents>[1][number][] = [];
   const notices: SignalNotice[] = [];
-  const out = { ...EMPTY, found: r.found.length };
+  const out = { ...EMPTY, found: r.found.signals.length };
   const event = (
     signalId: string,
     e: Omit<
@@ -150,11 +150,14 @@ async function reconcile(db: Db, r: Reconcile): Promise<DetectionSummary> {
       ...e,
     });
 
-  for (const s of r.found) {
+  const found = r.found.signals;
+  for (let k = 0; k < found.length; k++) {
+    const s = found[k]!;
     const [a, b] = s.actorIds;
     const key = pairKey(a, b);
     seen.add(key);
-    const explanation = encodeExplanation(explanationOf(s));
+    // The compact explanation, written straight from the detector's arrays (compact.ts).
+    const explanation = r.found.explanationText(k);
     const old = byPair.get(key);
     if (old === undefined) {
       const id = newId();
@@ -185,7 +188,7 @@ async function reconcile(db: Db, r: Reconcile): Promise<DetectionSummary> {
     if (old.stale_at !== null)
       event(old.id, { event: 'current', from_state: state, to_state: state, reason: null });
     const dismissed = state === 'dismissed' ? parseSnapshot(old.dismissed_snapshot) : null;
-    const changes = dismissed ? materialChanges(dismissed, s) : [];
+    const changes = dismissed ? materialChanges(dismissed, r.found.explain(k)) : [];
     if (changes.length > 0) {
       const reason = `material change: ${changes.join(', ')}`;
       if (decideTransition({ from: state, to: 'open', role: 'system', reason }).ok) {
@@ -260,7 +263,7 @@ export const COORDINATOR_SUMMARY_ABOVE = 10;
 
 async function notifyRun(db: Db, r: Reconcile, notices: SignalNotice[]) {
   const summarise = notices.length > COORDINATOR_SUMMARY_ABOVE;
-  for (const n of notices) await notifySignal(db, summarise ? { ...n, coordinatorIds: [] } : n);
+  await notifySignals(db, summarise ? notices.map((n) => ({ ...n, coordinatorIds: [] })) : notices);
   const coordinators = summarise ? (notices[0]?.coordinatorIds ?? []) : [];
   if (coordinators.length > 0)
     await notify(db, {

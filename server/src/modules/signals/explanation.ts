@@ -1,16 +1,21 @@
-import type {
-  OverlapCell,
-  OverlapReason,
-  OverlapSignal,
-  PairFacts,
-  ScoreComponents,
-  SignalSnapshot,
-  TieType as OverlapTieType,
+import {
+  expandExplanation,
+  isCompactExplanation,
+  type OverlapCell,
+  type OverlapReason,
+  type OverlapSignal,
+  type PairFacts,
+  type ScoreComponents,
+  type SignalSnapshot,
+  type TieType as OverlapTieType,
 } from '../../analytics/overlap/index.ts';
 import type { TieType } from '../../db/types.ts';
 
 // What a signal stores of its latest detection (the `explanation` JSON column), and the
-// translation of the ties module's English tie types to the analytics' Dutch ones.
+// translation of the ties module's English tie types to the analytics' Dutch ones. Detection
+// stores the compact form (analytics/overlap/compact.ts: facts and cells, written by the
+// detector without building objects); rows stored before hold the full JSON. Both decode to the
+// same Explanation.
 
 export interface Explanation {
   facts: PairFacts;
@@ -26,10 +31,12 @@ export const explanationOf = (s: OverlapSignal): Explanation => ({
   cells: s.cells,
 });
 
+/** The full explanation as JSON (the form stored before the compact one; tests). */
 export const encodeExplanation = (e: Explanation): string => JSON.stringify(e);
 
 export function decodeExplanation(json: string): Explanation {
-  return JSON.parse(json) as Explanation;
+  const stored: unknown = JSON.parse(json);
+  return isCompactExplanation(stored) ? expandExplanation(stored) : (stored as Explanation);
 }
 
 /** What fingerprint.ts compares a dismissed signal against, rebuilt from the stored columns. */

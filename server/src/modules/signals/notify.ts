@@ -1,5 +1,8 @@
 import type { SignalState } from '../../analytics/overlap/lifecycle.ts';
+import { newId } from '../../auth/crypto.ts';
 import type { Db } from '../../db/dialect.ts';
+import type { NotificationsTable } from '../../db/types.ts';
+import { insertNotifications } from '../notifications/repo.ts';
 import { notify } from '../notifications/service.ts';
 
 // In-app notifications of overlap signals, written in the transaction that records the signal or
@@ -60,4 +63,36 @@ export async function notifySignal(db: Db, n: SignalNotice): Promise<number> {
       params: { signalId: n.signalId, fromState: n.from, state: n.to, score },
     });
   return userIds.length;
+}
+
+/**
+ * The notifications of a detection run's new or reopened signals, written like
+ * {@link notifySignal} writes each (the rows `notify` would write, same kinds and params) but in
+ * multi-row statements of 500: a workspace's first detection notifies about thousands of signals.
+ */
+export async function notifySignals(db: Db, notices: readonly SignalNotice[]): Promise<number> {
+  const rows: NotificationsTable[] = [];
+  for (const n of notices) {
+    const score = Math.round(n.score * 100);
+    const params =
+      n.from === null
+        ? JSON.stringify({ signalId: n.signalId, state: n.to, score })
+        : JSON.stringify({ signalId: n.signalId, fromState: n.from, state: n.to, score });
+    for (const userId of recipientsOf(n))
+      rows.push({
+        id: newId(),
+        workspace_id: n.workspaceId,
+        user_id: userId,
+        kind: n.from === null ? 'overlap_signal_new' : 'overlap_signal_changed',
+        params,
+        link: signalPath(n.slug, n.signalId),
+        created_at: n.at,
+        read_at: null,
+      });
+  }
+  for (let i = 0; i < rows.length; i += 500) {
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    await insertNotifications(db, rows.slice(i, i + 500));
+  }
+  return rows.length;
 }

@@ -18,10 +18,26 @@ export type EventRow = Selectable<OverlapSignalEventsTable>;
 export type NoteRow = Selectable<OverlapSignalNotesTable>;
 export type SettingsRow = Selectable<OverlapSettingsTable>;
 
-const BATCH = 100;
+/**
+ * Rows per multi-row statement: 500 × the widest row here (15 columns) = 7,500 parameters, well
+ * under SQLite's 32,766 and PostgreSQL's 65,535.
+ */
+const BATCH = 500;
 
+/** Lets the event loop run other work (better-sqlite3 never yields by itself). */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Writes `rows` in multi-row statements of {@link BATCH}, yielding to the event loop between
+ * them: a workspace's first detection writes tens of thousands of rows in one transaction, and
+ * other requests should not wait for all of them (on SQLite they still wait for the database,
+ * not for the process).
+ */
 async function inBatches<T>(rows: readonly T[], write: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
+  for (let i = 0; i < rows.length; i += BATCH) {
+    if (i > 0) await yieldToLoop();
+    await write(rows.slice(i, i + BATCH));
+  }
 }
 
 /** Every signal of the workspace (detection compares against them; the list index reads them). */
@@ -32,6 +48,26 @@ export const allSignals = (db: Db, workspaceId: string) =>
     .where('workspace_id', '=', workspaceId)
     .orderBy('id')
     .execute();
+
+/** What detection compares against (no order, only the columns it reads). */
+export const signalsToReconcile = (db: Db, workspaceId: string) =>
+  db
+    .selectFrom('overlap_signals')
+    .select([
+      'id',
+      'actor_a_id',
+      'actor_b_id',
+      'state',
+      'score',
+      'fingerprint',
+      'explanation',
+      'dismissed_snapshot',
+      'stale_at',
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+
+export type ReconcileRow = Awaited<ReturnType<typeof signalsToReconcile>>[number];
 
 export const findSignal = (db: Db, workspaceId: string, id: string) =>
   db

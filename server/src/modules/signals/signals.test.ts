@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLD } from '../../analytics/overlap/index.ts';
 import { describeEachDialect, useTestApp } from '../../../test/harness.ts';
 import { problemOf, system } from '../activities/test-fixture.ts';
 import { removeActivity } from '../activities/service.ts';
@@ -25,7 +26,7 @@ describeEachDialect('overlap signals: detection kept current, list, notes', (dia
     expect(s.actors.map((a) => a.id).sort()).toEqual([f.carriers.member.id, f.large.id].sort());
     // Coordinators see the private carrier's name.
     expect(s.actors.map((a) => a.name).sort()).toEqual(['Fatima Öztürk', 'Welzijn Groot']);
-    expect(s.score).toBeGreaterThanOrEqual(0.5);
+    expect(s.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
     expect(s.areaIds).toEqual([f.areas[0]]);
     expect(s.domainIds).toEqual([f.terms.domains[0]]);
     expect(s.targetGroupIds).toEqual([f.terms.groups[0]]);
@@ -157,7 +158,7 @@ describeEachDialect('overlap signals: detection kept current, list, notes', (dia
 
   it('lets coordinators set the threshold, and detects again with it', async () => {
     const get = await f.member.inject({ method: 'GET', url: `${f.W}/overlap-settings` });
-    expect(get.json<SettingsOut>()).toMatchObject({ threshold: 0.5, custom: false });
+    expect(get.json<SettingsOut>()).toMatchObject({ threshold: DEFAULT_THRESHOLD, custom: false });
     const before = await signalSnapshot(t);
     for (const who of [f.member, f.researcher]) {
       const res = await who.inject({

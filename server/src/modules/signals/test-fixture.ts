@@ -34,8 +34,8 @@ export async function signalSnapshot(t: () => TestApp) {
  * The directory fixture (coordinator, admin, member and member2 with their own carriers, a
  * researcher, two buurten, the default taxonomy, another workspace) plus a large welfare
  * organisation. The member's carrier and the large organisation both run a activity in buurt 0,
- * domain 0, target group 0 since early 2026: one open signal between a carrier and a large
- * organisation.
+ * domain 0, target group 0 since December 2025 (three months on the test clock's 2 March 2026):
+ * one open signal between a carrier and a large organisation (score 0.61 ≥ the default 0.6).
  */
 export async function signalFixture(t: () => TestApp) {
   const f = await directoryFixture(t);
@@ -55,7 +55,7 @@ export async function signalFixture(t: () => TestApp) {
       areaIds: [f.areas[0]!],
       domainIds: [f.terms.domains[0]!],
       targetGroupIds: [f.terms.groups[0]!],
-      startDate: '2026-01-05',
+      startDate: '2025-12-01',
       ...extra,
     });
   const tie = (from: string, to: string, type: 'tension' | 'collaboration' | 'obstruction') =>
