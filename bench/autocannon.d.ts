@@ -20,6 +20,13 @@ declare module 'autocannon' {
     timeout?: number;
     method?: string;
     headers?: Record<string, string>;
+    /** Called with each connection's client before it connects. */
+    setupClient?: (client: Client) => void;
+  }
+
+  /** A connection (lib/httpClient.js): the queue its response bodies are appended to. */
+  export interface Client {
+    pipelinedRequests: { addBody(data: Buffer): void };
   }
 
   export interface Result {
