@@ -119,3 +119,18 @@ export function SubmitButton({ pending, children, variant = 'primary' }: SubmitB
     </Button>
   );
 }
+
+type FileFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'type'> & {
+  spec: FieldSpec;
+  description?: ReactNode;
+  error?: string | undefined;
+};
+
+/** A labelled file input with a description and inline error, wired like the text fields. */
+export function FileField({ spec, description, error, ...input }: FileFieldProps) {
+  return (
+    <FieldShell spec={spec} kind="text" description={description} error={error}>
+      {(aria) => <input {...input} {...aria} type="file" className="wd-file-input" />}
+    </FieldShell>
+  );
+}

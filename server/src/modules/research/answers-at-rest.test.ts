@@ -1,18 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import type { Dialect } from '../../config.ts';
-import { openDatabase } from '../../db/dialect.ts';
-import {
-  createTestApp,
-  describeEachDialect,
-  TestClock,
-  testConfig,
-  type TestApp,
-} from '../../../test/harness.ts';
+import { describeEachDialect } from '../../../test/harness.ts';
+import { countIn, openAtRestApp, type AtRestApp } from './at-rest-support.ts';
 import type { Questionnaire } from './wave-schema.ts';
 import { mailedLink, waveFixture } from './wave-test-fixture.ts';
 
@@ -22,45 +12,14 @@ import { mailedLink, waveFixture } from './wave-test-fixture.ts';
  * and after a checkpoint; PostgreSQL: the rows read raw as text), yet reads back through the link.
  */
 
-type Handle = Pick<TestApp, 'app' | 'ctx'> & { close(): Promise<void>; file?: string };
-
-async function openApp(dialect: Dialect): Promise<Handle> {
-  if (dialect === 'postgres') return createTestApp('postgres');
-  const dir = mkdtempSync(join(tmpdir(), 'wd-answers-'));
-  const file = join(dir, 'wd.db');
-  const database = openDatabase(`sqlite:${file}`);
-  const built = await buildApp(testConfig(`sqlite:${file}`), {
-    clock: new TestClock(),
-    database,
-  });
-  return {
-    ...built,
-    file,
-    close: async () => {
-      await built.app.close();
-      await database.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-const count = (hay: Buffer, needle: string) => {
-  let n = 0;
-  for (const enc of ['utf8', 'utf16le'] as const) {
-    const b = Buffer.from(needle, enc);
-    for (let i = hay.indexOf(b); i !== -1; i = hay.indexOf(b, i + 1)) n++;
-  }
-  return n;
-};
-
 describeEachDialect('research: open answers encrypted at rest', (dialect) => {
-  let h: Handle;
+  let h: AtRestApp;
   const tag = Math.random().toString(36).slice(2, 8);
   const ANSWER = `Sinds mijn burn-out zorg ik voor de kanarie van de buren ${tag}`;
   const CANARIES = [ANSWER, `kanarie van de buren ${tag}`, tag];
 
   beforeAll(async () => {
-    h = await openApp(dialect);
+    h = await openAtRestApp(dialect);
     const f = await waveFixture(() => h);
     const study = await f.study();
     const wave = await f.openWave(study);
@@ -82,7 +41,7 @@ describeEachDialect('research: open answers encrypted at rest', (dialect) => {
       const scan = () => {
         const main = readFileSync(file);
         const wal = readFileSync(`${file}-wal`);
-        return { main, wal, hits: CANARIES.map((c) => count(main, c) + count(wal, c)) };
+        return { main, wal, hits: CANARIES.map((c) => countIn(main, c) + countIn(wal, c)) };
       };
       const before = scan();
       expect(before.wal.length).toBeGreaterThan(0);
@@ -92,7 +51,7 @@ describeEachDialect('research: open answers encrypted at rest', (dialect) => {
       expect(after.hits).toEqual(CANARIES.map(() => 0));
       // The scan does find text stored in the clear (an item's prompt).
       expect(
-        count(Buffer.concat([after.main, after.wal]), 'Hoe tevreden bent u over de buurt?'),
+        countIn(Buffer.concat([after.main, after.wal]), 'Hoe tevreden bent u over de buurt?'),
       ).toBeGreaterThan(0);
     } else {
       const raw = async (table: string) =>

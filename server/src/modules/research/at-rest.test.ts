@@ -1,18 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import type { Dialect } from '../../config.ts';
-import { openDatabase } from '../../db/dialect.ts';
-import {
-  createTestApp,
-  describeEachDialect,
-  TestClock,
-  testConfig,
-  type TestApp,
-} from '../../../test/harness.ts';
+import { describeEachDialect } from '../../../test/harness.ts';
+import { countIn, openAtRestApp, type AtRestApp } from './at-rest-support.ts';
 import { researchFixture } from './test-fixture.ts';
 
 /**
@@ -22,39 +12,8 @@ import { researchFixture } from './test-fixture.ts';
  * before and after a checkpoint. PostgreSQL: the rows are read raw through SQL as text.
  */
 
-type Handle = Pick<TestApp, 'app' | 'ctx'> & { close(): Promise<void>; file?: string };
-
-async function openApp(dialect: Dialect): Promise<Handle> {
-  if (dialect === 'postgres') return createTestApp('postgres');
-  const dir = mkdtempSync(join(tmpdir(), 'wd-research-'));
-  const file = join(dir, 'wd.db');
-  const database = openDatabase(`sqlite:${file}`);
-  const built = await buildApp(testConfig(`sqlite:${file}`), {
-    clock: new TestClock(),
-    database,
-  });
-  return {
-    ...built,
-    file,
-    close: async () => {
-      await built.app.close();
-      await database.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-const count = (hay: Buffer, needle: string) => {
-  let n = 0;
-  for (const enc of ['utf8', 'utf16le'] as const) {
-    const b = Buffer.from(needle, enc);
-    for (let i = hay.indexOf(b); i !== -1; i = hay.indexOf(b, i + 1)) n++;
-  }
-  return n;
-};
-
 describeEachDialect('research: encryption at rest', (dialect) => {
-  let h: Handle;
+  let h: AtRestApp;
   const tag = Math.random().toString(36).slice(2, 8);
   const NAME = `Zeldzame Kanarie Grutto ${tag}`;
   const EMAIL = `grutto.${tag}@kanarie.example`;
@@ -63,7 +22,7 @@ describeEachDialect('research: encryption at rest', (dialect) => {
   const CANARIES = [NAME, EMAIL, NOTE, REASON, `Grutto ${tag}`, tag];
 
   beforeAll(async () => {
-    h = await openApp(dialect);
+    h = await openAtRestApp(dialect);
     const f = await researchFixture(() => h);
     const study = await f.study();
     const p = await f.participant(study, { kind: 'external', name: NAME, email: EMAIL });
@@ -93,7 +52,7 @@ describeEachDialect('research: encryption at rest', (dialect) => {
       const scan = () => {
         const main = readFileSync(file);
         const wal = readFileSync(`${file}-wal`);
-        return { main, wal, hits: CANARIES.map((c) => count(main, c) + count(wal, c)) };
+        return { main, wal, hits: CANARIES.map((c) => countIn(main, c) + countIn(wal, c)) };
       };
       const before = scan();
       expect(before.wal.length).toBeGreaterThan(0); // the writes are in the WAL
@@ -103,7 +62,7 @@ describeEachDialect('research: encryption at rest', (dialect) => {
       expect(after.hits).toEqual(CANARIES.map(() => 0));
       // The scan does find text that is stored in the clear (the study title).
       expect(
-        count(Buffer.concat([after.main, after.wal]), 'Dragers over tien jaar'),
+        countIn(Buffer.concat([after.main, after.wal]), 'Dragers over tien jaar'),
       ).toBeGreaterThan(0);
     } else {
       const raw = async (table: string) =>
