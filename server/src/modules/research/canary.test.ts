@@ -94,8 +94,9 @@ describeEachDialect('research: canary scan of every researcher-facing response',
       },
       'GET /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/interviews/:interviewId':
         undefined,
-      'PATCH /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/interviews/:interviewId':
-        { title: 'Gesprek' },
+      'PATCH /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/interviews/:interviewId': {
+        title: 'Gesprek',
+      },
       'DELETE /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/interviews/:interviewId':
         undefined,
       'PUT /api/v1/workspaces/:workspaceSlug/research/studies/:studyId/interviews/:interviewId/transcript':
