@@ -16,6 +16,7 @@ import { seedSurveys } from './surveys.ts';
 import { seedAlliances } from './alliances.ts';
 import { seedAllianceSupport } from './alliance-support.ts';
 import { seedSignals } from './signals.ts';
+import { seedResearch } from './research.ts';
 import { createRandom } from './random.ts';
 
 export const scales = ['demo', 'municipality', 'national'] as const;
@@ -205,6 +206,8 @@ export async function seedDemo(
   // Overlap signals (issue 5) last: detection reads activities, ties and funding. Larger scales
   // detect on their first read (or the overlap-detection job), so benchmarks time it themselves.
   if (scale === 'demo') await seedSignals(ctx, workspace.id);
+  // The longitudinal demo study (issue 8): two waves ten years apart, interviews and a codebook.
+  if (scale === 'demo') await seedResearch(ctx, workspace.id, createRandom(seed ^ 0x2e5ea2c));
   await analyze(ctx.db);
   ctx.log.info({ scale, counts: counts.rows, directoryMs }, 'demo directory seeded');
   return {
