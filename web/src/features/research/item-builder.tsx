@@ -41,6 +41,9 @@ export function ItemBuilder({
   const copy = useCopyItems(slug, studyId, waveId);
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  // A fresh new-question form after each added question (a remount), at the moment it is saved:
+  // keyed on the list's length it reset when the list refetched, losing what was typed meanwhile.
+  const [added, setAdded] = useState(0);
   const [deleting, setDeleting] = useState<Item | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   // After an action the element to focus (by id) once the list re-rendered.
@@ -179,7 +182,7 @@ export function ItemBuilder({
               {t('research.builder.addTitle')}
             </h3>
             <ItemEditor
-              key={items.length}
+              key={added}
               prefix="item-new"
               takenCodes={codes()}
               pending={create.isPending}
@@ -189,6 +192,7 @@ export function ItemBuilder({
                 create.mutate(input, {
                   onSuccess: (saved) => {
                     create.reset();
+                    setAdded((n) => n + 1);
                     focusNext.current = 'item-new-code';
                     setMessage(t('research.builder.added', { code: saved.code }));
                   },
