@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,9 @@ describeEachDialect('wijkdragers research export', (dialect) => {
       0,
     );
     expect(readdirSync(out).sort()).toEqual(FILES);
+    // Personal data: the folder and its files are for the exporting user only.
+    expect(statSync(out).mode & 0o777).toBe(0o700);
+    for (const name of FILES) expect(statSync(join(out, name)).mode & 0o777, name).toBe(0o600);
     expect(lines).toEqual([
       `Wrote answers.csv, wide.csv, codebook.json, codebook.md, segments.csv, README.txt to ${out} (logged).`,
     ]);

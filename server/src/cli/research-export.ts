@@ -53,7 +53,8 @@ export async function runResearchExport(
   const { findStudyIn } = await import('../modules/research/study-repo.ts');
   const study = await findStudyIn(ctx.db, home.workspace_id, home.id);
   try {
-    mkdirSync(opts.out, { recursive: true });
+    // Personal data (pseudonymised): readable by the exporting user only.
+    mkdirSync(opts.out, { recursive: true, mode: 0o700 });
   } catch (err) {
     throw new UsageError(`Cannot write ${opts.out}: ${(err as Error).message}`);
   }
@@ -66,10 +67,11 @@ export async function runResearchExport(
     { channel: 'cli' },
   );
   try {
-    for (const f of files) writeFileSync(join(opts.out, f.filename), f.body);
+    for (const f of files) writeFileSync(join(opts.out, f.filename), f.body, { mode: 0o600 });
     writeFileSync(
       join(opts.out, 'README.txt'),
       readme(study?.title ?? home.id, ctx.clock.now().toISOString()),
+      { mode: 0o600 },
     );
   } catch (err) {
     throw new UsageError(`Cannot write ${opts.out}: ${(err as Error).message}`);

@@ -97,6 +97,12 @@ describeEachDialect('email outbox', (dialect) => {
     expect(row?.status).toBe('sent');
     expect(row?.sent_at).toBe(t.clock.now().toISOString());
     expect(row?.locked_until).toBeNull();
+    // Once delivered, the row keeps no address and no text (links, a participant's address).
+    expect(row).toMatchObject({
+      to_address: '',
+      body_text: '',
+      subject: 'Bericht voor ann@example.org',
+    });
 
     expect(await sendDueEmails(t.ctx, dialect, smtp)).toBe(0);
     expect(sink.messages).toHaveLength(1);
@@ -161,7 +167,12 @@ describeEachDialect('email outbox', (dialect) => {
       t.clock.advance(backoffSeconds(attempt));
     }
     const [row] = await outbox();
-    expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
+    expect(row).toMatchObject({
+      status: 'failed',
+      attempts: MAX_ATTEMPTS,
+      to_address: '',
+      body_text: '',
+    });
     t.clock.advance(86400);
     expect(await sendDueEmails(t.ctx, dialect, smtp)).toBe(0);
     expect(sink.messages).toHaveLength(0);

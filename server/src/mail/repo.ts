@@ -43,10 +43,17 @@ export async function claimDueEmails(
   });
 }
 
+/**
+ * What a delivered (or finally refused) email keeps: its subject, status and times. The address
+ * and the text go: they hold single-use links (password resets, invitations, questionnaires) and a
+ * research participant's address, which is otherwise stored only encrypted.
+ */
+const SCRUBBED = { to_address: '', body_text: '' } as const;
+
 export async function markSent(db: Db, id: string, now: string): Promise<void> {
   await db
     .updateTable('outbox_emails')
-    .set({ status: 'sent', sent_at: now, locked_until: null, last_error: null })
+    .set({ status: 'sent', sent_at: now, locked_until: null, last_error: null, ...SCRUBBED })
     .where('id', '=', id)
     .execute();
 }
@@ -79,6 +86,7 @@ export async function markFailed(
       next_attempt_at: nextAttemptAt,
       locked_until: null,
       last_error: error.slice(0, 500),
+      ...(final ? SCRUBBED : {}),
     })
     .where('id', '=', id)
     .execute();

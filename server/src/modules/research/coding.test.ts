@@ -358,6 +358,43 @@ describeEachDialect('research: codebook, segments, memos and frequencies', (dial
     expect((await get<{ items: MemoOut[] }>('memos')).items.map((m) => m.id)).toEqual([m1.id]);
   });
 
+  it('codes nothing more of a participant who withdrew (409), and writes nothing', async () => {
+    // An open answer of p2, coded once while p2 still participates.
+    const withdrawn = (
+      await t()
+        .ctx.db.selectFrom('research_answers')
+        .select('id')
+        .where('participant_id', '=', f.p2.id)
+        .where('value_text_enc', 'is not', null)
+        .executeTakeFirstOrThrow()
+    ).id;
+    await post<SegmentOut>('segments', {
+      codeId: codes.netwerk.id,
+      answerId: withdrawn,
+      start: 0,
+      end: 2,
+    });
+    const res = await f.steward.inject({
+      method: 'POST',
+      url: `${f.SS}/participants/${f.p2.id}/consents`,
+      payload: {
+        purpose: 'participation',
+        decision: 'withdrawn',
+        method: 'written',
+        letterVersion: 'v1',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const before = await rows();
+    const again = await f.researcher.inject({
+      method: 'POST',
+      url: `${f.SS}/segments`,
+      payload: { codeId: codes.netwerk.id, answerId: withdrawn, start: 2, end: 4 },
+    });
+    expect(problemOf(again, 409).code).toBe('consent_withdrawn');
+    expect(await rows()).toEqual(before);
+  });
+
   it('refuses to delete a code with segments (or below it), then deletes when they are gone', async () => {
     const before = await rows();
     for (const id of [codes.zorg.id, codes.praktisch.id]) {

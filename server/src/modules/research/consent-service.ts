@@ -3,7 +3,7 @@ import { nowIso, type Actor, type AppContext } from '../../context.ts';
 import { decryptOptional, encryptOptional } from '../../crypto/field-encryption.ts';
 import type { Db } from '../../db/dialect.ts';
 import type { ConsentPurpose } from '../../db/types.ts';
-import { fieldError, type FieldError } from '../../http/problem.ts';
+import { conflict, fieldError, type FieldError } from '../../http/problem.ts';
 import { invalid, userIdOf } from '../activities/checks.ts';
 import { audit } from '../audit/service.ts';
 import { stewardStudy, teamStudy } from './access.ts';
@@ -155,3 +155,36 @@ export const participantMayCollect = async (
   participantId: string,
   purpose: ConsentPurpose,
 ) => mayCollect(await participantConsent(db, studyId, participantId), purpose);
+
+/** New data of the participant needs current consent for the purpose (409 otherwise). */
+export async function assertMayCollect(
+  db: Db,
+  studyId: string,
+  participantId: string,
+  p: ConsentPurpose,
+) {
+  if (await participantMayCollect(db, studyId, participantId, p)) return;
+  throw p === 'recording'
+    ? conflict(
+        'no_recording_consent',
+        'The participant has not (or no longer) consented to recordings: no audio or video is stored.',
+      )
+    : conflict(
+        'no_consent',
+        'The participant has no current participation consent: no new data is collected.',
+      );
+}
+
+/**
+ * Analysis of what was already collected (coding a transcript or an open answer) stops when the
+ * participant withdraws participation (409). Material of an earlier wave whose consent was given
+ * on paper and not (yet) recorded may still be coded.
+ */
+export async function assertNotWithdrawn(db: Db, studyId: string, participantId: string) {
+  const states = await participantConsent(db, studyId, participantId);
+  if (states.participation !== 'withdrawn') return;
+  throw conflict(
+    'consent_withdrawn',
+    'The participant withdrew from the study: their material is not coded any further.',
+  );
+}

@@ -26,7 +26,8 @@ import {
 } from './analysis-repo.ts';
 import type { WaveImportBody, WaveImportResult } from './analysis-schema.ts';
 import { itemOptions } from './comparison-service.ts';
-import { insertParticipant, pseudonymsStartingWith } from './participant-repo.ts';
+import { consentStates } from './consent-rules.ts';
+import { consentEvents, insertParticipant, pseudonymsStartingWith } from './participant-repo.ts';
 import { participantKeys, planImport, type ImportMapping } from './wave-import.ts';
 
 // Importing an earlier wave (e.g. a 2011 paper questionnaire typed into a spreadsheet) into a
@@ -45,6 +46,37 @@ function decodeCsv(base64: string): string | null {
 }
 
 /** Known keys → participant id: pseudonyms as they are, emails through their identity hash. */
+/**
+ * No new data after a withdrawal: rows of participants whose participation consent is withdrawn
+ * are refused, each by its row (400, nothing imported). Participants without any recorded
+ * decision may be imported: an earlier wave's consent was often given on paper, and the steward
+ * records it afterwards.
+ */
+async function assertNoWithdrawals(
+  db: Db,
+  studyId: string,
+  rows: readonly { row: number; participantId: string | null }[],
+): Promise<void> {
+  const ids = [...new Set(rows.flatMap((r) => (r.participantId ? [r.participantId] : [])))];
+  const events = await consentEvents(db, studyId, ids);
+  const withdrawn = new Set(
+    ids.filter(
+      (id) =>
+        consentStates(events.filter((e) => e.participant_id === id)).participation === 'withdrawn',
+    ),
+  );
+  const errors = rows
+    .filter((r) => r.participantId !== null && withdrawn.has(r.participantId))
+    .map((r) =>
+      fieldError(
+        `/rows/${r.row}`,
+        'consent_withdrawn',
+        `Row ${r.row}: the participant withdrew from the study; no new answers are stored.`,
+      ),
+    );
+  if (errors.length) throw invalid(errors);
+}
+
 async function knownParticipants(
   ctx: AppContext,
   db: Db,
@@ -121,6 +153,7 @@ export async function importWave(
   const known = await knownParticipants(ctx, ctx.db, studyId, mapping, keys);
   const plan = planImport(sheet.rows, mapping, items, known.ids);
   if (plan.errors.length) throw invalid(plan.errors);
+  await assertNoWithdrawals(ctx.db, studyId, plan.rows);
   const toCreate = plan.rows.filter((r) => r.participantId === null);
   if (toCreate.length && study.status === 'closed')
     throw conflict('study_closed', 'A closed study takes no new participants.');
@@ -136,6 +169,8 @@ export async function importWave(
 
   const keys_ = ctx.config.fieldEncryptionKeys;
   await ctx.db.transaction().execute(async (trx) => {
+    // Again inside the transaction: a withdrawal recorded meanwhile stops the import too.
+    await assertNoWithdrawals(trx, studyId, plan.rows);
     const now = nowIso(ctx);
     const by = userIdOf(actor);
     for (const r of toCreate) {

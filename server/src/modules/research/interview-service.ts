@@ -2,12 +2,12 @@ import { newId } from '../../auth/crypto.ts';
 import { nowIso, type Actor, type AppContext } from '../../context.ts';
 import { decryptField, encryptField } from '../../crypto/field-encryption.ts';
 import type { Db } from '../../db/dialect.ts';
-import type { ConsentPurpose } from '../../db/types.ts';
 import { badRequest, conflict, fieldError, notFound, type FieldError } from '../../http/problem.ts';
 import { invalid, nothingToChange, userIdOf } from '../activities/checks.ts';
 import { teamStudy } from './access.ts';
 import { segmentsOf } from './coding-repo.ts';
-import { participantMayCollect } from './consent-service.ts';
+import { assertMayCollect } from './consent-service.ts';
+import { isRecording } from './recording.ts';
 import {
   countInterviewSegments,
   deleteAttachment,
@@ -83,20 +83,6 @@ async function waveErrors(db: Db, studyId: string, waveId: string | null | undef
   return waveId && !(await waveOf(db, studyId, waveId))
     ? [fieldError('/waveId', 'unknown_wave', 'No such wave in this study.')]
     : [];
-}
-
-/** New data of the participant needs current consent for the purpose (409 otherwise). */
-async function assertMayCollect(db: Db, studyId: string, participantId: string, p: ConsentPurpose) {
-  if (await participantMayCollect(db, studyId, participantId, p)) return;
-  throw p === 'recording'
-    ? conflict(
-        'no_recording_consent',
-        'The participant has not (or no longer) consented to recordings: no audio or video is stored.',
-      )
-    : conflict(
-        'no_consent',
-        'The participant has no current participation consent: no new data is collected.',
-      );
 }
 
 export async function getInterviews(
@@ -265,8 +251,6 @@ export async function uploadTranscript(
   });
 }
 
-const isRecording = (mediaType: string) => /^(audio|video)\//.test(mediaType);
-
 export async function addAttachment(
   ctx: AppContext,
   actor: Actor,
@@ -290,7 +274,7 @@ export async function addAttachment(
   return ctx.db.transaction().execute(async (trx) => {
     const interview = await interviewOf(trx, studyId, interviewId);
     await assertMayCollect(trx, studyId, interview.participant_id, 'participation');
-    if (isRecording(input.mediaType))
+    if (isRecording(input.mediaType, input.filename, bytes))
       await assertMayCollect(trx, studyId, interview.participant_id, 'recording');
     const id = newId();
     const keys = ctx.config.fieldEncryptionKeys;

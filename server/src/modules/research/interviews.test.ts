@@ -309,6 +309,24 @@ describeEachDialect('research: interviews, transcripts and attachments', (dialec
       payload: { filename: 'opname.mp3', mediaType: 'audio/mpeg', contentBase64: b64('ID3') },
     });
     expect(problemOf(audio, 409).code).toBe('no_recording_consent');
+    // The declared type is the client's word: an MP3 sent as a generic type, or an Ogg file with
+    // a neutral name, is a recording all the same.
+    for (const payload of [
+      { filename: 'opname.mp3', mediaType: 'application/octet-stream', contentBase64: b64('x') },
+      {
+        filename: 'bestand.bin',
+        mediaType: 'application/octet-stream',
+        contentBase64: b64('OggS'),
+      },
+      { filename: 'notities.pdf', mediaType: 'application/pdf', contentBase64: b64('ID3') },
+    ]) {
+      const res = await f.researcher.inject({
+        method: 'POST',
+        url: `${url}/${j.id}/attachments`,
+        payload,
+      });
+      expect(problemOf(res, 409).code, payload.filename).toBe('no_recording_consent');
+    }
     expect(await t().ctx.db.selectFrom('research_attachments').selectAll().execute()).toEqual(
       rowsBefore,
     );

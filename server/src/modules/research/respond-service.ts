@@ -17,6 +17,7 @@ import {
   claimSubmit,
   deleteAnswer,
   findAnswer,
+  holdInvitation,
   insertAnswer,
   invitationByTokenHash,
   linkState,
@@ -94,11 +95,18 @@ async function respondent(ctx: AppContext, token: string, clientId: string): Pro
 }
 
 /** Inside the writing transaction: the link still takes answers. */
+/**
+ * Inside the writing transaction: holds the link's row first (concurrent writes of one link run
+ * one after the other), then checks it still may answer (not submitted, revoked or expired, the
+ * wave open, consent current).
+ */
 async function stillAnswering(trx: Db, link: LinkRow, now: string) {
+  const held = await holdInvitation(trx, link.id, now);
   const state = await linkState(trx, link.id);
   if (!state) throw tokenInvalid();
   const refused = await refusal(trx, state, link.study_id, link.participant_id, now);
   if (refused) throw refused;
+  if (!held) throw conflict('already_submitted', 'These answers were submitted already.');
 }
 
 async function candidatesFor(db: Db, link: LinkRow) {
@@ -187,7 +195,6 @@ export async function saveAnswer(
   const now = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     await stillAnswering(trx, link, now);
-    if (!link.started_at) await setInvitation(trx, link.id, { started_at: now });
     const existing = await findAnswer(trx, link.wave_id, link.participant_id, itemId);
     if (!stored) {
       if (existing) await deleteAnswer(trx, existing.id);
@@ -224,20 +231,20 @@ export async function saveAnswer(
 export async function submitAnswers(ctx: AppContext, token: string, clientId: string) {
   const link = await respondent(ctx, token, clientId);
   const items = (await listItems(ctx.db, link.wave_id)).map(itemOut);
-  const answered = new Set(
-    (await answersOf(ctx.db, link.wave_id, link.participant_id)).map((a) => a.item_id),
-  );
-  const missing = missingRequired(items, answered);
-  if (missing.length)
-    throw invalid(
-      missing.map((code) =>
-        fieldError(`/items/${code}`, 'required', 'This question needs an answer.'),
-      ),
-    );
   const now = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     await stillAnswering(trx, link, now);
-    if (!link.started_at) await setInvitation(trx, link.id, { started_at: now });
+    // Read with the link held: an answer cleared by a save running at the same time counts.
+    const answered = new Set(
+      (await answersOf(trx, link.wave_id, link.participant_id)).map((a) => a.item_id),
+    );
+    const missing = missingRequired(items, answered);
+    if (missing.length)
+      throw invalid(
+        missing.map((code) =>
+          fieldError(`/items/${code}`, 'required', 'This question needs an answer.'),
+        ),
+      );
     if (!(await claimSubmit(trx, link.id, now)))
       throw conflict('already_submitted', 'These answers were submitted already.');
   });

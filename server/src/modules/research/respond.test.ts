@@ -110,6 +110,26 @@ describeEachDialect('research: the public questionnaire behind a link', (dialect
     expect(rol).toMatchObject({ source: 'link', value_number: 0 });
   });
 
+  it('runs writes of one link one after the other: two first saves of an item both land', async () => {
+    const email = `gus.${tag}@example.org`;
+    const gus = await f.external(s1, `Deelnemer gus ${tag}`, email);
+    const res = await f.post<InviteResult>(`${wave.url}/invitations`, { language: 'nl' });
+    expect(res.created).toBe(1);
+    const token = await mailedLink(t, email);
+    const [a, b] = await Promise.all([
+      f.respond.save(token, wave.items.uren.id, 3),
+      f.respond.save(token, wave.items.uren.id, 5),
+    ]);
+    expect([a.statusCode, b.statusCode], `${a.body} ${b.body}`).toEqual([200, 200]);
+    const rows = await t()
+      .ctx.db.selectFrom('research_answers')
+      .select('value_number')
+      .where('participant_id', '=', gus.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect([3, 5]).toContain(Number(rows[0]!.value_number));
+  });
+
   it('records the names of a network item as ties, and replaces them', async () => {
     const named = async () => {
       const a = await answersRow(p.ada.id, wave.items.netwerk.id);
@@ -193,7 +213,8 @@ describeEachDialect('research: the public questionnaire behind a link', (dialect
       await f.researcher.inject({ method: 'GET', url: wave.url }),
       200,
     );
-    expect(w).toMatchObject({ submittedCount: 1, respondentCount: 2, startedCount: 2 });
+    // ada submitted; bo and gus (the concurrent saves above) answered without submitting.
+    expect(w).toMatchObject({ submittedCount: 1, respondentCount: 3, startedCount: 3 });
   });
 
   it('stops collecting once participation consent is withdrawn', async () => {

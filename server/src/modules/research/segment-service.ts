@@ -18,6 +18,7 @@ import {
 } from './coding-repo.ts';
 import type { OpenAnswerOut, SegmentCreate, SegmentOut } from './coding-schema.ts';
 import { findInterview, transcriptAt } from './interview-repo.ts';
+import { assertNotWithdrawn } from './consent-service.ts';
 
 // Coded segments: a [start, end) range of UTF-16 code units in an interview transcript or an open
 // answer, coded with one code. The text is never stored twice: it is sliced from the decrypted
@@ -67,13 +68,14 @@ async function sourceText(
   db: Db,
   studyId: string,
   input: SegmentCreate,
-): Promise<{ text: string | null; errors: FieldError[] }> {
+): Promise<{ text: string | null; participantId: string | null; errors: FieldError[] }> {
   const keys = ctx.config.fieldEncryptionKeys;
   if (input.interviewId) {
     const interview = await findInterview(db, studyId, input.interviewId);
     if (!interview)
       return {
         text: null,
+        participantId: null,
         errors: [
           fieldError('/interviewId', 'unknown_interview', 'No such interview in this study.'),
         ],
@@ -81,10 +83,12 @@ async function sourceText(
     if (interview.transcript_enc === null)
       return {
         text: null,
+        participantId: null,
         errors: [fieldError('/interviewId', 'no_transcript', 'The interview has no transcript.')],
       };
     return {
       text: decryptField(keys, transcriptAt(interview.id), interview.transcript_enc),
+      participantId: interview.participant_id,
       errors: [],
     };
   }
@@ -92,6 +96,7 @@ async function sourceText(
   if (!answer)
     return {
       text: null,
+      participantId: null,
       errors: [
         fieldError(
           '/answerId',
@@ -100,7 +105,11 @@ async function sourceText(
         ),
       ],
     };
-  return { text: decryptField(keys, answerTextAt(answer.id), answer.value_text_enc!), errors: [] };
+  return {
+    text: decryptField(keys, answerTextAt(answer.id), answer.value_text_enc!),
+    participantId: answer.participant_id,
+    errors: [],
+  };
 }
 
 export async function createSegment(
@@ -121,10 +130,12 @@ export async function createSegment(
     if (input.start >= input.end)
       errors.push(fieldError('/end', 'end_not_after_start', 'end must be greater than start.'));
     let text: string | null = null;
+    let participantId: string | null = null;
     if (sources === 1) {
       const source = await sourceText(ctx, trx, studyId, input);
       errors.push(...source.errors);
       text = source.text;
+      participantId = source.participantId;
       if (text !== null && input.end > text.length)
         errors.push(
           fieldError(
@@ -135,6 +146,8 @@ export async function createSegment(
         );
     }
     if (errors.length || !code || text === null) throw invalid(errors);
+    // Coding is processing of the participant's words: not after a withdrawal (409).
+    if (participantId) await assertNotWithdrawn(trx, studyId, participantId);
     const id = newId();
     const row = {
       id,

@@ -257,6 +257,20 @@ describeEachDialect('research: importing an earlier wave', (dialect) => {
     expect(await analysisSnapshot(t)).toEqual(before);
   });
 
+  it('refuses rows of a participant who withdrew, each by its row, and writes nothing', async () => {
+    await f.give(f.D.id, 'withdrawn');
+    const before = await analysisSnapshot(t);
+    const content = b64(
+      ['Deelnemer;Vertrouwen', `${f.A.pseudonym};3`, `${f.D.pseudonym};4`, ''].join('\r\n'),
+    );
+    const payload = body(content, { columns: { Vertrouwen: 'trust' } });
+    for (const dryRun of [true, false]) {
+      const p = problemOf(await post(f.w1, { ...payload, dryRun }), 400);
+      expect(p.errors?.map((e) => [e.pointer, e.code])).toEqual([['/rows/3', 'consent_withdrawn']]);
+    }
+    expect(await analysisSnapshot(t)).toEqual(before);
+  });
+
   it('only import waves that are not closed; emails need the steward', async () => {
     const before = await analysisSnapshot(t);
     expect(problemOf(await post(f.w2, body(csv())), 409).code).toBe('wave_not_import');

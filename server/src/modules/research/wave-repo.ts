@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../../db/dialect.ts';
 import type {
   ResearchAnswersTable,
@@ -221,6 +221,22 @@ export const linkState = (db: Db, id: string) =>
     .select(['i.submitted_at', 'i.revoked_at', 'i.expires_at', 'w.status as wave_status'])
     .where('i.id', '=', id)
     .executeTakeFirst();
+
+/**
+ * Takes the invitation's row for this transaction (a write: on PostgreSQL a concurrent save or
+ * submit of the same link waits until this one commits, then sees it) and marks it started.
+ * False when the link was submitted or revoked meanwhile.
+ */
+export async function holdInvitation(db: Db, id: string, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable('research_invitations')
+    .set({ started_at: sql<string>`coalesce(started_at, ${now})` })
+    .where('id', '=', id)
+    .where('submitted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
 
 export async function claimSubmit(db: Db, id: string, now: string): Promise<boolean> {
   const r = await db
