@@ -39,6 +39,9 @@ export interface WorkspaceSummary {
   createdAt: string;
   /** The workspace's directory version when the request began (read-cache keys). */
   directoryVersion: number;
+  /** The workspace's overlap signals version and the directory version they were detected from. */
+  signalsVersion: number;
+  signalsDetectedVersion: number | null;
 }
 
 /** What authentication already read about the user, so `GET /me` needs no further queries. */

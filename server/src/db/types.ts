@@ -44,6 +44,9 @@ export interface WorkspacesTable {
   created_at: string;
   /** Incremented by every write to the directory's read models (see modules/records/version.ts). */
   directory_version: Generated<number>;
+  /** Copies of overlap_settings' signals_version and detected_version (migration 0021). */
+  signals_version: Generated<number>;
+  signals_detected_version: Generated<number | null>;
 }
 
 export interface UsersTable {

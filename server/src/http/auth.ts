@@ -129,6 +129,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       gemeentecode: summary.gemeentecode,
       created_at: summary.createdAt,
       directory_version: summary.directoryVersion,
+      signals_version: summary.signalsVersion,
+      signals_detected_version: summary.signalsDetectedVersion,
     };
     if (!workspace || roleIn(auth.actor, workspace.id) === undefined)
       throw notFound('No such workspace.');

@@ -27,6 +27,8 @@ export const membershipsOf = (db: Db, userId: string) =>
       'workspaces.gemeentecode',
       'workspaces.created_at as createdAt',
       'workspaces.directory_version as directoryVersion',
+      'workspaces.signals_version as signalsVersion',
+      'workspaces.signals_detected_version as signalsDetectedVersion',
       'memberships.role',
     ])
     .where('memberships.user_id', '=', userId)
@@ -55,6 +57,8 @@ const withUserAndWorkspaces = (db: Db, from: 'sessions' | 'api_tokens') =>
       'workspaces.gemeentecode as ws_gemeentecode',
       'workspaces.created_at as ws_created_at',
       'workspaces.directory_version as ws_directory_version',
+      'workspaces.signals_version as ws_signals_version',
+      'workspaces.signals_detected_version as ws_signals_detected_version',
       'memberships.role as ws_role',
     ])
     .orderBy('workspaces.name');

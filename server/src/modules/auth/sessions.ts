@@ -71,6 +71,9 @@ function userActor(rows: CredentialRow[], userId: string, onlyWorkspaceId?: stri
       gemeentecode: r.ws_gemeentecode ?? '',
       createdAt: r.ws_created_at ?? '',
       directoryVersion: Number(r.ws_directory_version ?? 0),
+      signalsVersion: Number(r.ws_signals_version ?? 0),
+      signalsDetectedVersion:
+        r.ws_signals_detected_version === null ? null : Number(r.ws_signals_detected_version),
       role: r.ws_role,
     });
   }

@@ -1,7 +1,8 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/dialect.ts';
 import { prepared } from '../../db/prepared.ts';
 import type {
+  Database,
   OverlapSettingsTable,
   OverlapSignalEventsTable,
   OverlapSignalNotesTable,
@@ -266,6 +267,24 @@ export async function setSettings(
       ...(bumpSignals ? { signals_version: eb('signals_version', '+', 1) } : {}),
     }))
     .where('workspace_id', '=', workspaceId)
+    .execute();
+  if (bumpSignals || 'detected_version' in set) await copyVersionsToWorkspace(db, workspaceId);
+}
+
+/**
+ * Copies the settings' signals and detected versions onto the workspace row (migration 0021),
+ * which authentication reads: the signals list answers from them without a query.
+ */
+async function copyVersionsToWorkspace(db: Db, workspaceId: string) {
+  const settings = (eb: ExpressionBuilder<Database, 'workspaces'>) =>
+    eb.selectFrom('overlap_settings as s').where('s.workspace_id', '=', workspaceId);
+  await db
+    .updateTable('workspaces')
+    .set((eb) => ({
+      signals_version: settings(eb).select('s.signals_version'),
+      signals_detected_version: settings(eb).select('s.detected_version'),
+    }))
+    .where('id', '=', workspaceId)
     .execute();
 }
 

@@ -156,6 +156,46 @@ describeEachDialect('overlap signals: detection kept current, list, notes', (dia
     expect(await signalSnapshot(t)).toEqual(before);
   });
 
+  it("keeps the workspace row's copy of the signal versions in line (the list reads it)", async () => {
+    const versions = async () => {
+      const [w, s] = await Promise.all([
+        t()
+          .ctx.db.selectFrom('workspaces')
+          .select(['directory_version', 'signals_version', 'signals_detected_version'])
+          .where('id', '=', f.ws.id)
+          .executeTakeFirstOrThrow(),
+        t()
+          .ctx.db.selectFrom('overlap_settings')
+          .select(['signals_version', 'detected_version'])
+          .where('workspace_id', '=', f.ws.id)
+          .executeTakeFirstOrThrow(),
+      ]);
+      expect([w.signals_version, w.signals_detected_version].map(Number)).toEqual(
+        [s.signals_version, s.detected_version].map(Number),
+      );
+      return w;
+    };
+    const s = (await f.pair(f.carriers.member.id, f.large.id))!;
+    const before = await versions();
+    expect(Number(before.signals_detected_version)).toBe(Number(before.directory_version));
+    // A transition: the next read (same session, credential cache) shows the new state.
+    later();
+    const seen = await f.move(f.coordinator, s.id, { to: 'seen' });
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(Number((await versions()).signals_version)).toBeGreaterThan(
+      Number(before.signals_version),
+    );
+    expect((await f.list(f.coordinator)).items.find((x) => x.id === s.id)?.state).toBe('seen');
+    expect((await f.list(f.member)).items.find((x) => x.id === s.id)?.state).toBe('seen');
+    // A directory change: detection runs on the next read and records the version it read.
+    later();
+    await f.activity(f.carriers.org.id, { title: 'Huiswerkklas' });
+    expect((await f.list(f.coordinator)).total).toBeGreaterThan(0);
+    const after = await versions();
+    expect(Number(after.signals_detected_version)).toBe(Number(after.directory_version));
+    expect(Number(after.directory_version)).toBeGreaterThan(Number(before.directory_version));
+  });
+
   it('lets coordinators set the threshold, and detects again with it', async () => {
     const get = await f.member.inject({ method: 'GET', url: `${f.W}/overlap-settings` });
     expect(get.json<SettingsOut>()).toMatchObject({ threshold: DEFAULT_THRESHOLD, custom: false });
