@@ -1,6 +1,7 @@
 // Overlap signals (issue 5): pairs of actors competing on the same ground, their lifecycle, notes,
 // settings per workspace and the digest bookkeeping. See migration 0016 and modules/signals.
 
+import type { Generated } from 'kysely';
 import type { SignalState } from '../analytics/overlap/lifecycle.ts';
 
 export { signalStates, type SignalState } from '../analytics/overlap/lifecycle.ts';
@@ -83,7 +84,18 @@ export interface OverlapDigestItemsTable {
   mailed_at: string;
 }
 
+/**
+ * An actor whose overlap facts changed since the last detection, written by triggers on the
+ * tables detection reads (migration 0022); detection deletes the rows it covered.
+ */
+export interface OverlapChangesTable {
+  id: Generated<number>;
+  workspace_id: string;
+  actor_id: string;
+}
+
 export interface OverlapTables {
+  overlap_changes: OverlapChangesTable;
   overlap_signals: OverlapSignalsTable;
   overlap_signal_events: OverlapSignalEventsTable;
   overlap_signal_notes: OverlapSignalNotesTable;

@@ -20,6 +20,7 @@ import * as m0018 from './0018-create-research.ts';
 import * as m0019 from './0019-commitment-recipients.ts';
 import * as m0020 from './0020-create-research-waves.ts';
 import * as m0021 from './0021-workspace-signals-version.ts';
+import * as m0022 from './0022-create-overlap-changes.ts';
 
 /** Explicit, ordered index of migrations (no directory scanning: works from any cwd). */
 export const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '0019-commitment-recipients': m0019,
   '0020-create-research-waves': m0020,
   '0021-workspace-signals-version': m0021,
+  '0022-create-overlap-changes': m0022,
 };
 
 export const migrationProvider: MigrationProvider = {

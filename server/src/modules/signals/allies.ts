@@ -34,11 +34,11 @@ export async function allySuggestions(
   const focal = actors.get(actorId);
   if (focal === undefined || !visible(actorId)) throw notFound('No such actor.');
 
-  const own = await loadActivities(ctx.db, workspaceId, { actorId });
+  const own = await loadActivities(ctx.db, workspaceId, { actorIds: [actorId] });
   const areaIds = [...new Set(own.flatMap((a) => a.areaIds))];
   const [around, ties, providers] = await Promise.all([
     loadActivities(ctx.db, workspaceId, { areaIds }),
-    loadTies(ctx.db, workspaceId, today, actorId),
+    loadTies(ctx.db, workspaceId, today, [actorId]),
     inputOfferProviders(ctx.db, workspaceId, today),
   ]);
   const result = suggestAllies(

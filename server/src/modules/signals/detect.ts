@@ -1,61 +1,48 @@
-import { newId } from '../../auth/crypto.ts';
 import {
   DEFAULT_THRESHOLD,
   detectOverlaps,
-  materialChanges,
   type OverlapDetection,
 } from '../../analytics/overlap/index.ts';
-import { decideTransition } from '../../analytics/overlap/lifecycle.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import type { Db } from '../../db/dialect.ts';
 import type { Workspace } from '../../db/types.ts';
-import { parseSnapshot } from './explanation.ts';
-import { loadOverlapInput } from './input.ts';
+import { clearChanges, pendingChanges, type PendingChanges } from './changes-repo.ts';
+import { loadOverlapInput, loadOverlapInputAround } from './input.ts';
 import { workspaceState } from './input-repo.ts';
-import { notify } from '../notifications/service.ts';
-import { notifySignals, signalsPath, type SignalNotice } from './notify.ts';
+import { EMPTY, reconcile, type DetectionSummary } from './reconcile.ts';
 import {
   coordinatorIds,
   ensureSettings,
   findSettings,
-  insertEvents,
-  insertSignals,
-  lastEventSeq,
   lockSettings,
-  markStale,
   setSettings,
   signalsToReconcile,
-  updateSignal,
   workspacesToDetect,
-  type NewSignal,
-  type ReconcileRow,
   type SettingsRow,
 } from './repo.ts';
 
+export { COORDINATOR_SUMMARY_ABOVE, type DetectionSummary } from './reconcile.ts';
+
 // Detection kept current. `detectSignals` reads the workspace (one query per input kind), runs
 // the pure detection (analytics/overlap/detect.ts) and brings the stored signals in line in one
-// transaction: new pairs become `open`; known pairs keep their state and get the new facts (a
-// dismissed one reopens when its facts changed materially, with the reason in its history);
-// pairs that no longer overlap are marked stale, never deleted. It runs lazily when a reader finds
-// the directory changed since the last run (`ensureDetected`, one run in flight per workspace and
-// process; across processes the settings row lock serialises them) and from the scheduled job.
+// transaction (reconcile.ts). It runs lazily when a reader finds the directory changed since the
+// last run (`ensureDetected`, one run in flight per workspace and process; across processes the
+// settings row lock serialises them) and from the scheduled job.
+//
+// Most runs are incremental: the database's triggers record which actors' facts changed
+// (migration 0022, changes-repo.ts), and a pair's facts come only from its two actors (their
+// activities in the cells both work in, their ties, their funders, their sizes), so re-scoring
+// every pair that names a changed actor, with just the activities in those actors' cells, gives
+// what a full run would. A full run re-scores everything: the first run of a day (open-ended
+// activities and ties run on, so day-dependent facts move for everyone), after a threshold
+// change, and when more than INCREMENTAL_MAX_ACTORS actors changed (an import, the demo seed).
 
-export interface DetectionSummary {
-  created: number;
-  updated: number;
-  reopened: number;
-  staled: number;
-  /** Signals found by the pure detection (at or above the threshold). */
-  found: number;
-}
-
-const EMPTY: DetectionSummary = { created: 0, updated: 0, reopened: 0, staled: 0, found: 0 };
-
-const pairKey = (a: string, b: string) => `${a}|${b}`;
+/** Above this many changed actors a run re-scores the whole workspace (it is then cheaper). */
+export const INCREMENTAL_MAX_ACTORS = 500;
 
 /**
  * Detects the workspace's signals now and stores the result. The function to time for the
- * issue's targets (≤ 200 ms per municipality, < 2 s national, both databases).
+ * issue's targets (≤ 200 ms per municipality, < 2 s national, both databases): bench/overlap.ts
+ * times it from the database, incremental and full.
  */
 export async function detectSignals(
   ctx: AppContext,
@@ -67,22 +54,36 @@ export async function detectSignals(
   const { slug, version } = await workspaceState(ctx.db, workspaceId);
   const before = (await findSettings(ctx.db, workspaceId))!;
   if (isCurrent(before, version, today)) return EMPTY;
-  const input = await loadOverlapInput(ctx.db, workspaceId, today);
+  const changes = await pendingChanges(ctx.db, workspaceId);
+  const changed = incrementalScope(before, today, changes);
+  const input = changed
+    ? await loadOverlapInputAround(ctx.db, workspaceId, today, changed)
+    : await loadOverlapInput(ctx.db, workspaceId, today);
   const threshold = before.threshold ?? DEFAULT_THRESHOLD;
   const found = detectOverlaps(input, { threshold, asOf: today });
+  const inScope = changed ? signalsNaming(found, new Set(changed)) : undefined;
   const users = new Map(input.actors.map((a) => [a.id, a.userId]));
 
   return ctx.db.transaction().execute(async (trx) => {
     const settings = await lockSettings(trx, workspaceId);
     // Another run (another process) stored this version today already.
     if (isCurrent(settings, version, today)) return { ...EMPTY, found: found.signals.length };
+    // Another run stored its result, or the threshold changed, since this one read the settings:
+    // this run's basis is gone. Its change rows stay; the next read or job run detects again.
+    if (
+      settings.detected_version !== before.detected_version ||
+      settings.detected_at !== before.detected_at ||
+      settings.threshold !== before.threshold
+    )
+      return EMPTY;
     const coordinators = await coordinatorIds(trx, workspaceId);
     const summary = await reconcile(trx, {
       workspaceId,
       slug,
       now,
       found,
-      existing: await signalsToReconcile(trx, workspaceId),
+      inScope,
+      existing: await signalsToReconcile(trx, workspaceId, changed),
       notice: (signalId, a, b) => ({
         workspaceId,
         slug,
@@ -92,17 +93,36 @@ export async function detectSignals(
         byUserId: null,
       }),
     });
-    const changed = summary.created + summary.updated + summary.reopened + summary.staled > 0;
-    // A threshold changed meanwhile: leave the version unrecorded, so the next read runs again.
-    const sameThreshold = settings.threshold === before.threshold;
-    await setSettings(
-      trx,
-      workspaceId,
-      sameThreshold ? { detected_version: version, detected_at: now } : { detected_at: now },
-      changed,
-    );
-    return summary;
+    await clearChanges(trx, workspaceId, changes.ranges);
+    const wrote = summary.created + summary.updated + summary.reopened + summary.staled > 0;
+    await setSettings(trx, workspaceId, { detected_version: version, detected_at: now }, wrote);
+    return { ...summary, incremental: changed !== undefined };
   });
+}
+
+/**
+ * The actors to re-score when an incremental run gives what a full run would; undefined for a
+ * full run: never detected, the threshold changed (detected_version cleared), not yet today, or
+ * too many changed actors.
+ */
+function incrementalScope(
+  s: SettingsRow,
+  today: string,
+  changes: PendingChanges,
+): string[] | undefined {
+  if (s.detected_version === null || s.detected_at === null) return undefined;
+  if (s.detected_at.slice(0, 10) !== today) return undefined;
+  if (changes.actorIds.size > INCREMENTAL_MAX_ACTORS) return undefined;
+  return [...changes.actorIds].sort();
+}
+
+/** Indices of the result's signals that name one of `actors`. */
+function signalsNaming(found: OverlapDetection, actors: ReadonlySet<string>): number[] {
+  const out: number[] = [];
+  found.signals.forEach((s, k) => {
+    if (actors.has(s.actorIds[0]) || actors.has(s.actorIds[1])) out.push(k);
+  });
+  return out;
 }
 
 const isCurrent = (s: SettingsRow, version: number, today: string) =>
@@ -110,171 +130,6 @@ const isCurrent = (s: SettingsRow, version: number, today: string) =>
   Number(s.detected_version) === version &&
   s.detected_at !== null &&
   s.detected_at.slice(0, 10) >= today;
-
-interface Reconcile {
-  workspaceId: string;
-  slug: string;
-  now: string;
-  found: OverlapDetection;
-  existing: readonly ReconcileRow[];
-  notice: (
-    signalId: string,
-    a: string,
-    b: string,
-  ) => Omit<SignalNotice, 'from' | 'to' | 'score' | 'at'>;
-}
-
-async function reconcile(db: Db, r: Reconcile): Promise<DetectionSummary> {
-  const { workspaceId, now } = r;
-  const byPair = new Map(r.existing.map((s) => [pairKey(s.actor_a_id, s.actor_b_id), s]));
-  const seen = new Set<string>();
-  const inserts: NewSignal[] = [];
-  const events: Parameters<typeof insertEvents>[1][number][] = [];
-  const notices: SignalNotice[] = [];
-  const out = { ...EMPTY, found: r.found.signals.length };
-  const event = (
-    signalId: string,
-    e: Omit<
-      (typeof events)[number],
-      'id' | 'workspace_id' | 'signal_id' | 'created_at' | 'user_id' | 'alliance_id' | 'seq'
-    >,
-  ) =>
-    events.push({
-      id: newId(),
-      workspace_id: workspaceId,
-      signal_id: signalId,
-      user_id: null,
-      alliance_id: null,
-      created_at: now,
-      seq: 0, // numbered below, per signal, in the order written
-      ...e,
-    });
-
-  const found = r.found.signals;
-  for (let k = 0; k < found.length; k++) {
-    const s = found[k]!;
-    const [a, b] = s.actorIds;
-    const key = pairKey(a, b);
-    seen.add(key);
-    // The compact explanation, written straight from the detector's arrays (compact.ts).
-    const explanation = r.found.explanationText(k);
-    const old = byPair.get(key);
-    if (old === undefined) {
-      const id = newId();
-      inserts.push({
-        id,
-        workspace_id: workspaceId,
-        actor_a_id: a,
-        actor_b_id: b,
-        state: 'open',
-        score: s.score,
-        fingerprint: s.fingerprint,
-        explanation,
-        dismissed_snapshot: null,
-        dismiss_reason: null,
-        alliance_id: null,
-        stale_at: null,
-        first_detected_at: now,
-        detected_at: now,
-        updated_at: now,
-      });
-      event(id, { event: 'detected', from_state: null, to_state: 'open', reason: null });
-      notices.push({ ...r.notice(id, a, b), from: null, to: 'open', score: s.score, at: now });
-      out.created++;
-      continue;
-    }
-    let state = old.state;
-    let snapshot = old.dismissed_snapshot;
-    if (old.stale_at !== null)
-      event(old.id, { event: 'current', from_state: state, to_state: state, reason: null });
-    const dismissed = state === 'dismissed' ? parseSnapshot(old.dismissed_snapshot) : null;
-    const changes = dismissed ? materialChanges(dismissed, r.found.explain(k)) : [];
-    if (changes.length > 0) {
-      const reason = `material change: ${changes.join(', ')}`;
-      if (decideTransition({ from: state, to: 'open', role: 'system', reason }).ok) {
-        event(old.id, { event: 'reopened', from_state: state, to_state: 'open', reason });
-        notices.push({
-          ...r.notice(old.id, a, b),
-          from: state,
-          to: 'open',
-          score: s.score,
-          at: now,
-        });
-        state = 'open';
-        snapshot = null;
-        out.reopened++;
-      }
-    }
-    const factsChanged =
-      old.fingerprint !== s.fingerprint ||
-      Number(old.score) !== s.score ||
-      old.explanation !== explanation;
-    if (!factsChanged && state === old.state && old.stale_at === null) continue;
-    await updateSignal(db, workspaceId, old.id, {
-      state,
-      dismissed_snapshot: snapshot,
-      ...(state !== old.state ? { dismiss_reason: null } : {}),
-      score: s.score,
-      fingerprint: s.fingerprint,
-      explanation,
-      stale_at: null,
-      detected_at: now,
-      updated_at: now,
-    });
-    if (state === old.state) out.updated++;
-  }
-
-  const gone = r.existing.filter(
-    (s) => s.stale_at === null && !seen.has(pairKey(s.actor_a_id, s.actor_b_id)),
-  );
-  for (const s of gone)
-    event(s.id, { event: 'stale', from_state: s.state, to_state: s.state, reason: null });
-  out.staled = gone.length;
-
-  await insertSignals(db, inserts);
-  await markStale(
-    db,
-    workspaceId,
-    gone.map((s) => s.id),
-    now,
-  );
-  // Number the events after each signal's last one (new signals have none).
-  const last = await lastEventSeq(
-    db,
-    workspaceId,
-    events.filter((e) => e.event !== 'detected').map((e) => e.signal_id),
-  );
-  for (const e of events) {
-    const seq = (last.get(e.signal_id) ?? 0) + 1;
-    last.set(e.signal_id, seq);
-    e.seq = seq;
-  }
-  await insertEvents(db, events);
-  await notifyRun(db, r, notices);
-  return out;
-}
-
-/**
- * Above this many new or reopened signals in one run (a workspace's first detection, a lower
- * threshold), coordinators get one summary notification instead of one per signal; the parties
- * still hear of each signal that names them.
- */
-export const COORDINATOR_SUMMARY_ABOVE = 10;
-
-async function notifyRun(db: Db, r: Reconcile, notices: SignalNotice[]) {
-  const summarise = notices.length > COORDINATOR_SUMMARY_ABOVE;
-  await notifySignals(db, summarise ? notices.map((n) => ({ ...n, coordinatorIds: [] })) : notices);
-  const coordinators = summarise ? (notices[0]?.coordinatorIds ?? []) : [];
-  if (coordinators.length > 0)
-    await notify(db, {
-      workspaceId: r.workspaceId,
-      userIds: coordinators,
-      kind: 'overlap_signals_detected',
-      params: { count: notices.length },
-      link: signalsPath(r.slug),
-      createdAt: r.now,
-    });
-}
 
 const inFlight = new WeakMap<object, Map<string, Promise<unknown>>>();
 

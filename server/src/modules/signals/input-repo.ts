@@ -8,8 +8,10 @@ import type { Db } from '../../db/dialect.ts';
 export interface ActivityInputFilter {
   /** Only activities in any of these areas (ally suggestions); all when undefined. */
   areaIds?: readonly string[] | undefined;
-  /** Only activities of this actor. */
-  actorId?: string | undefined;
+  /** Only activities in any of these domains (with `areaIds`: the cells of changed actors). */
+  domainIds?: readonly string[] | undefined;
+  /** Only activities of these actors. */
+  actorIds?: readonly string[] | undefined;
 }
 
 const CHUNK = 400;
@@ -19,7 +21,25 @@ export async function inputActivities(db: Db, workspaceId: string, f: ActivityIn
     .selectFrom('activities as a')
     .select(['a.id', 'a.actor_id', 'a.start_date', 'a.end_date', 'a.hours_per_week'])
     .where('a.workspace_id', '=', workspaceId);
-  if (f.actorId !== undefined) q = q.where('a.actor_id', '=', f.actorId);
+  if (f.actorIds !== undefined) {
+    if (f.actorIds.length === 0) return [];
+    q = q.where('a.actor_id', 'in', [...f.actorIds]);
+  }
+  if (f.domainIds !== undefined) {
+    if (f.domainIds.length === 0) return [];
+    const domainIds = [...f.domainIds];
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('record_terms as rt')
+          .select('rt.record_id')
+          .where('rt.workspace_id', '=', workspaceId)
+          .where('rt.record_type', '=', 'activity')
+          .whereRef('rt.record_id', '=', 'a.id')
+          .where('rt.term_id', 'in', domainIds),
+      ),
+    );
+  }
   if (f.areaIds !== undefined) {
     if (f.areaIds.length === 0) return [];
     const areaIds = [...f.areaIds];
@@ -71,45 +91,65 @@ export async function inputActivityTerms(
   return chunked(activityIds, (ids) => base().where('rt.record_id', 'in', ids).execute());
 }
 
-export const inputActors = (db: Db, workspaceId: string) =>
-  db
-    .selectFrom('actors')
-    .select(['id', 'kind', 'size_class', 'name', 'visibility', 'user_id'])
-    .where('workspace_id', '=', workspaceId)
-    .execute();
+/** The workspace's actors, or only those with these ids. */
+export async function inputActors(db: Db, workspaceId: string, ids?: readonly string[]) {
+  const base = () =>
+    db
+      .selectFrom('actors')
+      .select(['id', 'kind', 'size_class', 'name', 'visibility', 'user_id'])
+      .where('workspace_id', '=', workspaceId);
+  if (ids === undefined) return base().execute();
+  return chunked(ids, (part) => base().where('id', 'in', part).execute());
+}
 
 /**
  * Recorded ties current on `day` (started, not ended), optionally only those of one actor. Survey
  * ties are left out, as in the network: they are a round's snapshot, not recorded ties.
  */
-export async function inputTies(db: Db, workspaceId: string, day: string, actorId?: string) {
-  let q = db
+export async function inputTies(
+  db: Db,
+  workspaceId: string,
+  day: string,
+  actorIds?: readonly string[],
+) {
+  const q = db
     .selectFrom('ties')
     .select(['from_actor_id', 'to_actor_id', 'type'])
     .where('workspace_id', '=', workspaceId)
     .where('source', '!=', 'survey')
     .where('start_date', '<=', day)
     .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', day)]));
-  if (actorId !== undefined)
-    q = q.where((eb) =>
-      eb.or([eb('from_actor_id', '=', actorId), eb('to_actor_id', '=', actorId)]),
-    );
-  return q.execute();
+  if (actorIds === undefined) return q.execute();
+  const rows = await chunked(actorIds, (ids) =>
+    q
+      .select('id')
+      .where((eb) => eb.or([eb('from_actor_id', 'in', ids), eb('to_actor_id', 'in', ids)]))
+      .execute(),
+  );
+  // A tie between two chunks' actors comes back twice.
+  return [...new Map(rows.map((r) => [r.id, r])).values()];
 }
 
 /**
  * Funder → recipient actor of every funding flow to an actor that is not private: a signal's
  * parties see its shared-funder count, which must not reveal a flow they may not see.
  */
-export const inputFundingLinks = (db: Db, workspaceId: string) =>
-  db
-    .selectFrom('funding_flows')
-    .select(['funder_id', 'recipient_actor_id'])
-    .distinct()
-    .where('workspace_id', '=', workspaceId)
-    .where('visibility', '!=', 'private')
-    .where('recipient_actor_id', 'is not', null)
-    .execute();
+export async function inputFundingLinks(
+  db: Db,
+  workspaceId: string,
+  recipientIds?: readonly string[],
+) {
+  const base = () =>
+    db
+      .selectFrom('funding_flows')
+      .select(['funder_id', 'recipient_actor_id'])
+      .distinct()
+      .where('workspace_id', '=', workspaceId)
+      .where('visibility', '!=', 'private')
+      .where('recipient_actor_id', 'is not', null);
+  if (recipientIds === undefined) return base().execute();
+  return chunked(recipientIds, (ids) => base().where('recipient_actor_id', 'in', ids).execute());
+}
 
 /** Providers with a support offer running on `day` (steunaanbod: capacity for ally suggestions). */
 export const inputOfferProviders = (db: Db, workspaceId: string, day: string) =>

@@ -46,7 +46,7 @@ export async function loadActivities(
   workspaceId: string,
   filter: ActivityInputFilter = {},
 ): Promise<OverlapActivity[]> {
-  const whole = filter.areaIds === undefined && filter.actorId === undefined;
+  const whole = Object.values(filter).every((v) => v === undefined);
   const rows = await inputActivities(db, workspaceId, filter);
   const ids = whole ? undefined : rows.map((r) => r.id);
   if (ids !== undefined && ids.length === 0) return [];
@@ -75,8 +75,12 @@ export async function loadActivities(
   }));
 }
 
-export async function loadActors(db: Db, workspaceId: string): Promise<ActorInfo[]> {
-  return (await inputActors(db, workspaceId)).map((a) => ({
+export async function loadActors(
+  db: Db,
+  workspaceId: string,
+  ids?: readonly string[],
+): Promise<ActorInfo[]> {
+  return (await inputActors(db, workspaceId, ids)).map((a) => ({
     id: a.id,
     kind: a.kind,
     sizeClass: a.size_class,
@@ -90,9 +94,9 @@ export async function loadTies(
   db: Db,
   workspaceId: string,
   day: string,
-  actorId?: string,
+  actorIds?: readonly string[],
 ): Promise<OverlapTie[]> {
-  return (await inputTies(db, workspaceId, day, actorId)).map((t) => ({
+  return (await inputTies(db, workspaceId, day, actorIds)).map((t) => ({
     source: t.from_actor_id,
     target: t.to_actor_id,
     type: overlapTieType[t.type],
@@ -115,9 +119,39 @@ export async function loadOverlapInput(
     loadTies(db, workspaceId, day),
     inputFundingLinks(db, workspaceId),
   ]);
-  const funders: FundingLink[] = links.map((l) => ({
-    funderId: l.funder_id,
-    recipientId: l.recipient_actor_id!,
-  }));
-  return { activities, actors, ties, funders };
+  return { activities, actors, ties, funders: fundingLinks(links) };
+}
+
+const fundingLinks = (
+  links: readonly { funder_id: string; recipient_actor_id: string | null }[],
+): FundingLink[] =>
+  links.map((l) => ({ funderId: l.funder_id, recipientId: l.recipient_actor_id! }));
+
+/**
+ * What detection needs to score every pair of the given actors anew, and no more: their
+ * activities, every activity in an area and a domain of theirs (a pair's facts come only from
+ * the cells both work in, so this holds every partner's relevant activities), the actors of
+ * those, their ties and the funding links of all of them (shared funders). Pairs of two other
+ * actors in the result are incomplete: the caller keeps only the pairs naming a given actor.
+ */
+export async function loadOverlapInputAround(
+  db: Db,
+  workspaceId: string,
+  day: string,
+  actorIds: readonly string[],
+): Promise<WorkspaceInput> {
+  const own = await loadActivities(db, workspaceId, { actorIds });
+  const areaIds = new Set(own.flatMap((a) => a.areaIds));
+  const domainIds = new Set(own.flatMap((a) => a.domainIds));
+  const activities =
+    own.length === 0
+      ? own
+      : await loadActivities(db, workspaceId, { areaIds: [...areaIds], domainIds: [...domainIds] });
+  const present = [...new Set([...actorIds, ...activities.map((a) => a.actorId)])];
+  const [actors, ties, links] = await Promise.all([
+    loadActors(db, workspaceId, present),
+    loadTies(db, workspaceId, day, actorIds),
+    inputFundingLinks(db, workspaceId, present),
+  ]);
+  return { activities, actors, ties, funders: fundingLinks(links) };
 }

@@ -50,8 +50,28 @@ export const allSignals = (db: Db, workspaceId: string) =>
     .orderBy('id')
     .execute();
 
-/** What detection compares against (no order, only the columns it reads). */
-export const signalsToReconcile = (db: Db, workspaceId: string) =>
+/**
+ * What detection compares against (no order, only the columns it reads): every signal, or those
+ * naming one of `actorIds` (an incremental run).
+ */
+export async function signalsToReconcile(
+  db: Db,
+  workspaceId: string,
+  actorIds?: readonly string[],
+) {
+  const base = reconcileColumns(db, workspaceId);
+  if (actorIds === undefined) return base.execute();
+  const byId = new Map<string, Awaited<ReturnType<typeof base.execute>>[number]>();
+  await inBatches(actorIds, async (ids) => {
+    const rows = await base
+      .where((eb) => eb.or([eb('actor_a_id', 'in', ids), eb('actor_b_id', 'in', ids)]))
+      .execute();
+    for (const r of rows) byId.set(r.id, r);
+  });
+  return [...byId.values()];
+}
+
+const reconcileColumns = (db: Db, workspaceId: string) =>
   db
     .selectFrom('overlap_signals')
     .select([
@@ -65,8 +85,7 @@ export const signalsToReconcile = (db: Db, workspaceId: string) =>
       'dismissed_snapshot',
       'stale_at',
     ])
-    .where('workspace_id', '=', workspaceId)
-    .execute();
+    .where('workspace_id', '=', workspaceId);
 
 export type ReconcileRow = Awaited<ReturnType<typeof signalsToReconcile>>[number];
 
