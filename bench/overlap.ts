@@ -1,17 +1,8 @@
 import { execSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import pino from 'pino';
-import { loadConfig } from '../server/src/config.ts';
-import { systemClock, type AppContext } from '../server/src/context.ts';
-import { openDatabase, type Db } from '../server/src/db/dialect.ts';
-import { createPostgres, createSqlite } from './database.ts';
-import { onCleanup, runCleanup } from './processes.ts';
 import {
   DEFAULT_THRESHOLD,
   detectOverlaps,
@@ -43,14 +34,11 @@ import type {
  * was then `JSON.stringify({ facts, components, reasons, cells })`), for before/after entries;
  * no naive check then (nor with `--no-naive`).
  *
- *   node --import tsx bench/overlap.ts --db sqlite|postgres|both [--before-src <server/src copy>]
+ *   node --import tsx bench/overlap.ts --db sqlite|postgres|both [--db-scale s] [--edits n]
  *
- * `--db` instead times the signals module's `detectSignals` on the demo generator's municipality
- * (a fresh database per dialect; PostgreSQL at --pg-url, $BENCH_PG_URL or 127.0.0.1): the first
- * detection (every signal inserted, with events and notifications) and a second one of the same
- * facts (read, detect, compare; nothing to write), with the longest event-loop block. Between
- * variants the signals, events and overlap notifications are deleted. `--before-src` adds the
- * module as it was (a copy of `server/src`, e.g. `git archive HEAD server/src`).
+ * `--db` instead times the signals module's `detectSignals` from the database: the first
+ * detection, a full re-score and the incremental runs that keep signals current after an edit,
+ * beside the analytics alone (bench/overlap-db.ts).
  */
 
 interface Scale {
@@ -221,7 +209,8 @@ const impl = beforeDir === undefined ? after : await beforeImpl(beforeDir);
 
 const dbArg = argOf('--db');
 if (dbArg !== undefined) {
-  const section = await dbSection(dbArg);
+  const { dbSection } = await import('./overlap-db.ts');
+  const section = await dbSection(dbArg, argOf);
   process.stdout.write(section);
   if (!process.argv.includes('--dry')) execSync('cat >> bench/RESULTS.md', { input: section });
   process.exit(0);
@@ -325,178 +314,3 @@ const section = [
 process.stdout.write(section);
 // One append at the end; `--dry` prints only.
 if (!process.argv.includes('--dry')) execSync('cat >> bench/RESULTS.md', { input: section });
-
-interface DetectModule {
-  detectSignals: (ctx: AppContext, workspaceId: string) => Promise<{ found: number }>;
-}
-
-/** Wall and CPU time of `f`, and the longest gap between two turns of the event loop. */
-async function timedAsync<T>(f: () => Promise<T>) {
-  let last = performance.now();
-  let blockMs = 0;
-  let on = true;
-  const turn = () => {
-    const t = performance.now();
-    if (t - last > blockMs) blockMs = t - last;
-    last = t;
-    if (on) setImmediate(turn);
-  };
-  setImmediate(turn);
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const value = await f();
-  const ms = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  await new Promise((r) => setImmediate(r)); // the gap up to the end
-  on = false;
-  return { ms, cpuMs: (c.user + c.system) / 1000, blockMs, value };
-}
-
-/** No signals, events or overlap notifications; the threshold set (null: the default). */
-async function resetSignals(db: Db, workspaceId: string, threshold: number | null) {
-  await db.deleteFrom('overlap_signals').where('workspace_id', '=', workspaceId).execute();
-  await db
-    .deleteFrom('notifications')
-    .where('workspace_id', '=', workspaceId)
-    .where('kind', 'in', [
-      'overlap_signal_new',
-      'overlap_signal_changed',
-      'overlap_signals_detected',
-    ])
-    .execute();
-  await db.deleteFrom('overlap_settings').where('workspace_id', '=', workspaceId).execute();
-  await db
-    .insertInto('overlap_settings')
-    .values({
-      workspace_id: workspaceId,
-      threshold,
-      detected_version: null,
-      detected_at: null,
-      signals_version: 0,
-      updated_by: null,
-      updated_at: new Date().toISOString(),
-    })
-    .execute();
-}
-
-async function dbSection(which: string): Promise<string> {
-  const pgUrl =
-    argOf('--pg-url') ??
-    process.env.BENCH_PG_URL ??
-    process.env.TEST_PG_URL ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
-  // `--db-scale demo`: a quick check of this mode (the demo seeds its signals itself).
-  const dbScale = argOf('--db-scale') === 'demo' ? 'demo' : 'municipality';
-  const here = resolve('server/src');
-  const variants = [
-    { label: 'after (default threshold)', root: here, threshold: null },
-    { label: 'after, threshold 0.5', root: here, threshold: 0.5 },
-  ];
-  const beforeSrc = argOf('--before-src');
-  if (beforeSrc !== undefined)
-    variants.unshift({
-      label: 'before (its default 0.5)',
-      root: resolve(beforeSrc),
-      threshold: null,
-    });
-  const start = loadavg()[0]!;
-  const out: string[] = [];
-  const seeds: string[] = [];
-  const dist: string[] = [];
-  try {
-    for (const dialect of which === 'both' ? ['sqlite', 'postgres'] : [which]) {
-      const dir = mkdtempSync(join(tmpdir(), 'overlap-db-'));
-      onCleanup(() => rm(dir, { recursive: true, force: true }));
-      const secret = randomBytes(32).toString('hex');
-      const seeded =
-        dialect === 'sqlite'
-          ? await createSqlite(dir, dbScale, secret)
-          : await createPostgres(pgUrl, dir, dbScale, secret);
-      seeds.push(`${dialect} seeded in ${(seeded.seedMs / 1000).toFixed(1)} s`);
-      const handle = openDatabase(seeded.url);
-      try {
-        const config = loadConfig({
-          DATABASE_URL: seeded.url,
-          DATA_DIR: dir,
-          SESSION_SECRET: secret,
-          LOG_LEVEL: 'warn',
-        });
-        const log = pino({ level: 'warn' });
-        const ctx = { config, db: handle.db, clock: systemClock, log } as unknown as AppContext;
-        const ws = await handle.db
-          .selectFrom('workspaces')
-          .select('id')
-          .where('slug', '=', 'demo')
-          .executeTakeFirstOrThrow();
-        for (const v of variants) {
-          const url = pathToFileURL(join(v.root, 'modules/signals/detect.ts')).href;
-          const mod = (await import(url)) as DetectModule;
-          await resetSignals(handle.db, ws.id, v.threshold);
-          const first = await timedAsync(() => mod.detectSignals(ctx, ws.id));
-          await handle.db
-            .updateTable('overlap_settings')
-            .set({ detected_version: null })
-            .where('workspace_id', '=', ws.id)
-            .execute();
-          const again = await timedAsync(() => mod.detectSignals(ctx, ws.id));
-          const stored = await handle.db
-            .selectFrom('overlap_signals')
-            .select((eb) => eb.fn.avg(eb.fn('length', ['explanation'])).as('n'))
-            .where('workspace_id', '=', ws.id)
-            .executeTakeFirstOrThrow();
-          const f = (x: { ms: number; cpuMs: number; blockMs: number }) =>
-            `${x.ms.toFixed(0)} | ${x.cpuMs.toFixed(0)} | ${x.blockMs.toFixed(0)}`;
-          out.push(
-            `| ${dialect} | ${v.label} | ${first.value.found.toLocaleString('en')} | ${f(first)} | ${f(again)} | ${Number(stored.n).toFixed(0)} |`,
-          );
-          process.stderr.write(`${out.at(-1)}\n`);
-          if (v.threshold === 0.5) dist.push(`${dialect}: ${await distribution(handle.db, ws.id)}`);
-        }
-      } finally {
-        await handle.destroy();
-      }
-    }
-  } finally {
-    await runCleanup();
-  }
-  const now = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  return [
-    '',
-    `## ${now} UTC, overlap detection from the database (signals module, in-process)`,
-    '',
-    `- Command: \`node --import tsx bench/overlap.ts ${process.argv.slice(2).join(' ')}\``,
-    `- Node ${process.version}; CPU ${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores)`,
-    `- Load average (1 min) ${start.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end; ${seeds.join(', ')}`,
-    `- \`detectSignals\` on the demo generator's scale \`${dbScale}\`: first = the first detection (every signal, its event and notifications inserted in one transaction); again = the same facts detected again (read, detect, compare, nothing written). CPU = user + system of this process (PostgreSQL's own CPU not included); block = the longest event-loop delay during the run`,
-    '',
-    '| Database | variant | signals | first: wall ms | first: CPU ms | first: block ms | again: wall ms | again: CPU ms | again: block ms | stored explanation, mean chars |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...out,
-    '',
-    `Scores of the signals at threshold 0.5 (how many at or above each threshold): ${dist.join('; ')}.`,
-    '',
-  ].join('\n');
-}
-
-/** How many stored signals score at or above 0.5, 0.55, … 0.8, and how many of those pair a
- * carrier or small organisation with a large one. */
-async function distribution(db: Db, workspaceId: string): Promise<string> {
-  const rows = await db
-    .selectFrom('overlap_signals as s')
-    .innerJoin('actors as a', 'a.id', 's.actor_a_id')
-    .innerJoin('actors as b', 'b.id', 's.actor_b_id')
-    .select(['s.score', 'a.kind as ka', 'a.size_class as sa', 'b.kind as kb', 'b.size_class as sb'])
-    .where('s.workspace_id', '=', workspaceId)
-    .execute();
-  const small = (kind: string, size: string | null) => kind === 'person' || size === 'small';
-  const mixed = rows.map(
-    (r) => (r.sa === 'large' && small(r.kb, r.sb)) || (r.sb === 'large' && small(r.ka, r.sa)),
-  );
-  return [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]
-    .map((t) => {
-      const at = rows.flatMap((r, k) => (Number(r.score) >= t ? [mixed[k]] : []));
-      const share = at.length === 0 ? 0 : (100 * at.filter(Boolean).length) / at.length;
-      return `≥ ${t}: ${at.length.toLocaleString('en')} (${share.toFixed(0)}% small/carrier vs large)`;
-    })
-    .join(', ');
-}

@@ -8,8 +8,11 @@ import type { Db } from '../../db/dialect.ts';
 export interface ActivityInputFilter {
   /** Only activities in any of these areas (ally suggestions); all when undefined. */
   areaIds?: readonly string[] | undefined;
-  /** Only activities in any of these domains (with `areaIds`: the cells of changed actors). */
-  domainIds?: readonly string[] | undefined;
+  /**
+   * Only activities in any of these area × domain cells (the cells of changed actors: every
+   * partner's activity that can share a cell with them).
+   */
+  cells?: readonly (readonly [areaId: string, domainId: string])[] | undefined;
   /** Only activities of these actors. */
   actorIds?: readonly string[] | undefined;
 }
@@ -17,45 +20,65 @@ export interface ActivityInputFilter {
 const CHUNK = 400;
 
 export async function inputActivities(db: Db, workspaceId: string, f: ActivityInputFilter = {}) {
-  let q = db
-    .selectFrom('activities as a')
-    .select(['a.id', 'a.actor_id', 'a.start_date', 'a.end_date', 'a.hours_per_week'])
-    .where('a.workspace_id', '=', workspaceId);
+  let q = activitiesQuery(db, workspaceId);
   if (f.actorIds !== undefined) {
     if (f.actorIds.length === 0) return [];
     q = q.where('a.actor_id', 'in', [...f.actorIds]);
   }
-  if (f.domainIds !== undefined) {
-    if (f.domainIds.length === 0) return [];
-    const domainIds = [...f.domainIds];
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('record_terms as rt')
-          .select('rt.record_id')
-          .where('rt.workspace_id', '=', workspaceId)
-          .where('rt.record_type', '=', 'activity')
-          .whereRef('rt.record_id', '=', 'a.id')
-          .where('rt.term_id', 'in', domainIds),
-      ),
-    );
-  }
   if (f.areaIds !== undefined) {
     if (f.areaIds.length === 0) return [];
-    const areaIds = [...f.areaIds];
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('record_areas as ra')
-          .select('ra.record_id')
-          .where('ra.workspace_id', '=', workspaceId)
-          .where('ra.record_type', '=', 'activity')
-          .whereRef('ra.record_id', '=', 'a.id')
-          .where('ra.area_id', 'in', areaIds),
-      ),
+    q = q.where('a.id', 'in', (eb) =>
+      eb
+        .selectFrom('record_areas as ra')
+        .select('ra.record_id')
+        .where('ra.area_id', 'in', [...f.areaIds!])
+        .where('ra.record_type', '=', 'activity'),
     );
   }
+  if (f.cells !== undefined) return inCells(q, f.cells);
   return q.execute();
+}
+
+type ActivityQuery = ReturnType<typeof activitiesQuery>;
+const activitiesQuery = (db: Db, workspaceId: string) =>
+  db
+    .selectFrom('activities as a')
+    .select(['a.id', 'a.actor_id', 'a.start_date', 'a.end_date', 'a.hours_per_week'])
+    .where('a.workspace_id', '=', workspaceId);
+
+/**
+ * The activities of `q` linked to an area and a domain forming one of `cells`: found from the
+ * area links (their area index), joined to the term links of the same record, kept when the
+ * (area, term) pair is a cell; in chunks of cells.
+ */
+async function inCells(q: ActivityQuery, cells: readonly (readonly [string, string])[]) {
+  const out = new Map<string, Awaited<ReturnType<ActivityQuery['execute']>>[number]>();
+  for (let i = 0; i < cells.length; i += CHUNK) {
+    const part = cells.slice(i, i + CHUNK);
+    const rows = await q
+      .where('a.id', 'in', (eb) =>
+        eb
+          .selectFrom('record_areas as ra')
+          .innerJoin('record_terms as rt', (j) =>
+            j
+              .onRef('rt.record_id', '=', 'ra.record_id')
+              .onRef('rt.record_type', '=', 'ra.record_type'),
+          )
+          .select('ra.record_id')
+          .where('ra.record_type', '=', 'activity')
+          .where('ra.area_id', 'in', [...new Set(part.map((c) => c[0]))])
+          .where((w) =>
+            w(
+              w.refTuple('ra.area_id', 'rt.term_id'),
+              'in',
+              part.map(([area, domain]) => w.tuple(area, domain)),
+            ),
+          ),
+      )
+      .execute();
+    for (const r of rows) out.set(r.id, r);
+  }
+  return [...out.values()];
 }
 
 /** Area links of the workspace's activities (all, or of the given activities). */

@@ -129,7 +129,7 @@ const fundingLinks = (
 
 /**
  * What detection needs to score every pair of the given actors anew, and no more: their
- * activities, every activity in an area and a domain of theirs (a pair's facts come only from
+ * activities, every activity in an area × domain cell of theirs (a pair's facts come only from
  * the cells both work in, so this holds every partner's relevant activities), the actors of
  * those, their ties and the funding links of all of them (shared funders). Pairs of two other
  * actors in the result are incomplete: the caller keeps only the pairs naming a given actor.
@@ -141,12 +141,12 @@ export async function loadOverlapInputAround(
   actorIds: readonly string[],
 ): Promise<WorkspaceInput> {
   const own = await loadActivities(db, workspaceId, { actorIds });
-  const areaIds = new Set(own.flatMap((a) => a.areaIds));
-  const domainIds = new Set(own.flatMap((a) => a.domainIds));
+  const cells = new Map<string, readonly [string, string]>();
+  for (const a of own)
+    for (const area of a.areaIds)
+      for (const domain of a.domainIds) cells.set(`${area}|${domain}`, [area, domain]);
   const activities =
-    own.length === 0
-      ? own
-      : await loadActivities(db, workspaceId, { areaIds: [...areaIds], domainIds: [...domainIds] });
+    cells.size === 0 ? own : await loadActivities(db, workspaceId, { cells: [...cells.values()] });
   const present = [...new Set([...actorIds, ...activities.map((a) => a.actorId)])];
   const [actors, ties, links] = await Promise.all([
     loadActors(db, workspaceId, present),

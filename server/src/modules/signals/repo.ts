@@ -62,11 +62,10 @@ export async function signalsToReconcile(
   const base = reconcileColumns(db, workspaceId);
   if (actorIds === undefined) return base.execute();
   const byId = new Map<string, Awaited<ReturnType<typeof base.execute>>[number]>();
+  // One query per end, each on its actor index (an OR of the two reads every signal).
   await inBatches(actorIds, async (ids) => {
-    const rows = await base
-      .where((eb) => eb.or([eb('actor_a_id', 'in', ids), eb('actor_b_id', 'in', ids)]))
-      .execute();
-    for (const r of rows) byId.set(r.id, r);
+    for (const end of ['actor_a_id', 'actor_b_id'] as const)
+      for (const r of await base.where(end, 'in', ids).execute()) byId.set(r.id, r);
   });
   return [...byId.values()];
 }
