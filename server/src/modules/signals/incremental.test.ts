@@ -86,6 +86,14 @@ describeEachDialect('overlap signals: incremental detection', (dialect) => {
       ]),
     );
   };
+  const actorOf = async (activityId: string) =>
+    (
+      await t()
+        .ctx.db.selectFrom('activities')
+        .select('actor_id')
+        .where('id', '=', activityId)
+        .executeTakeFirstOrThrow()
+    ).actor_id;
   const changedActors = async () => [...(await pendingChanges(t().ctx.db, f.ws.id)).actorIds];
 
   beforeAll(async () => {
@@ -128,25 +136,17 @@ describeEachDialect('overlap signals: incremental detection', (dialect) => {
       name: 'an activity moved to another actor (service)',
       run: async () => {
         const id = pick(activities);
-        const row = await t()
-          .ctx.db.selectFrom('activities')
-          .select('actor_id')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow();
-        const to = pick(actors.filter((a) => a !== row.actor_id));
+        const from = await actorOf(id);
+        const to = pick(actors.filter((a) => a !== from));
         await changeActivity(t().ctx, system, f.ws.id, id, { actorId: to });
-        return [row.actor_id, to];
+        return [from, to];
       },
     },
     {
       name: "an activity's areas and domains changed (service)",
       run: async () => {
         const id = pick(activities);
-        const { actor_id } = await t()
-          .ctx.db.selectFrom('activities')
-          .select('actor_id')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow();
+        const actor_id = await actorOf(id);
         await changeActivity(t().ctx, system, f.ws.id, id, {
           areaIds: some(f.areas),
           domainIds: some(f.terms.domains.slice(0, 3)),
@@ -158,11 +158,7 @@ describeEachDialect('overlap signals: incremental detection', (dialect) => {
       name: 'an activity removed (service)',
       run: async () => {
         const id = activities.splice(Math.floor(rnd() * activities.length), 1)[0]!;
-        const { actor_id } = await t()
-          .ctx.db.selectFrom('activities')
-          .select('actor_id')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow();
+        const actor_id = await actorOf(id);
         await removeActivity(t().ctx, system, f.ws.id, id);
         return [actor_id];
       },
@@ -217,11 +213,7 @@ describeEachDialect('overlap signals: incremental detection', (dialect) => {
       name: "an activity's hours and end changed, and an area link deleted, by hand in SQL",
       run: async () => {
         const id = pick(activities);
-        const { actor_id } = await t()
-          .ctx.db.selectFrom('activities')
-          .select('actor_id')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow();
+        const actor_id = await actorOf(id);
         await sql`update activities set hours_per_week = ${Math.floor(rnd() * 30)},
           end_date = ${rnd() < 0.5 ? null : '2026-01-31'} where id = ${id}`.execute(t().ctx.db);
         const links = await t()
