@@ -17,6 +17,7 @@ import {
   setSettings,
   signalsToReconcile,
   workspacesToDetect,
+  yieldToLoop,
   type SettingsRow,
 } from './repo.ts';
 
@@ -59,8 +60,12 @@ export async function detectSignals(
   const input = changed
     ? await loadOverlapInputAround(ctx.db, workspaceId, today, changed)
     : await loadOverlapInput(ctx.db, workspaceId, today);
+  // A full run holds the thread for each step (on SQLite the reads too): let requests through
+  // in between, so none waits for the whole run.
+  await yieldToLoop();
   const threshold = before.threshold ?? DEFAULT_THRESHOLD;
   const found = detectOverlaps(input, { threshold, asOf: today });
+  await yieldToLoop();
   const inScope = changed ? signalsNaming(found, new Set(changed)) : undefined;
   const users = new Map(input.actors.map((a) => [a.id, a.userId]));
 
@@ -77,13 +82,15 @@ export async function detectSignals(
     )
       return EMPTY;
     const coordinators = await coordinatorIds(trx, workspaceId);
+    const existing = await signalsToReconcile(trx, workspaceId, changed);
+    await yieldToLoop();
     const summary = await reconcile(trx, {
       workspaceId,
       slug,
       now,
       found,
       inScope,
-      existing: await signalsToReconcile(trx, workspaceId, changed),
+      existing,
       notice: (signalId, a, b) => ({
         workspaceId,
         slug,

@@ -4,6 +4,7 @@ import type { Db } from '../../db/dialect.ts';
 import type { NotificationsTable } from '../../db/types.ts';
 import { insertNotifications } from '../notifications/repo.ts';
 import { notify } from '../notifications/service.ts';
+import { yieldToLoop } from './repo.ts';
 
 // In-app notifications of overlap signals, written in the transaction that records the signal or
 // its transition. Recipients: the users linked to the two actors (the parties) and the
@@ -91,7 +92,7 @@ export async function notifySignals(db: Db, notices: readonly SignalNotice[]): P
       });
   }
   for (let i = 0; i < rows.length; i += 500) {
-    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (i > 0) await yieldToLoop();
     await insertNotifications(db, rows.slice(i, i + 500));
   }
   return rows.length;

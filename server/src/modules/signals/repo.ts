@@ -26,7 +26,7 @@ export type SettingsRow = Selectable<OverlapSettingsTable>;
 const BATCH = 500;
 
 /** Lets the event loop run other work (better-sqlite3 never yields by itself). */
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Writes `rows` in multi-row statements of {@link BATCH}, yielding to the event loop between
