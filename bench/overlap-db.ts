@@ -1,3 +1,4 @@
+import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -71,6 +72,14 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const commit = () => {
+  try {
+    return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
 };
 
 const ms = (x: number) => x.toFixed(x < 10 ? 1 : 0);
@@ -236,7 +245,7 @@ export async function dbSection(
     `## ${now} UTC, overlap detection from the database (signals module, in-process)`,
     '',
     `- Command: \`node --import tsx bench/overlap.ts ${process.argv.slice(2).join(' ')}\``,
-    `- Node ${process.version}; CPU ${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores)`,
+    `- Node ${process.version}; CPU ${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores); commit ${commit()}`,
     `- Load average (1 min) ${start.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end; ${seeds.join(', ')}`,
     `- \`detectSignals\` on the demo generator's scale \`${dbScale}\`, default threshold. first = the first detection (every signal stored; then ANALYZE, as autovacuum would within a minute); full = a full re-score as the first run of a day does; incremental = the run after one edit through the services (${edits} edits: an activity's hours, its areas, a new tension tie, in turn), the run that keeps signals current; baseline = \`detectOverlaps\` over the whole workspace's input in memory (no database), median of 5. Wall / CPU / longest event-loop block in ms; CPU = this process (PostgreSQL's own not included)`,
     '',
