@@ -162,7 +162,7 @@ describe('wijkdragers CLI: help and usage errors', () => {
         cases.map(([args], i) => cli(args, env, '', traceModules(trace(i)))),
       );
       cases.forEach(([args, message], i) => {
-        expect(runs[i]?.code, args.join(' ')).toBe(2);
+        expect(runs[i]?.code, `${args.join(' ')}: ${runs[i]?.stderr}`).toBe(2);
         expect(runs[i]?.stderr).toMatch(message);
         expect(runs[i]?.stdout).toBe('');
       });
