@@ -15,6 +15,7 @@ import { invalid, userIdOf } from '../activities/checks.ts';
 import { audit } from '../audit/service.ts';
 import { readUpload } from '../exchange/sheet.ts';
 import { stewardStudy, teamStudy } from './access.ts';
+import { studyWorkspaces } from './study-repo.ts';
 import {
   analysisItems,
   analysisParticipants,
@@ -27,13 +28,20 @@ import {
 import type { WaveImportBody, WaveImportResult } from './analysis-schema.ts';
 import { itemOptions } from './comparison-service.ts';
 import { consentStates } from './consent-rules.ts';
-import { consentEvents, insertParticipant, pseudonymsStartingWith } from './participant-repo.ts';
+import {
+  consentEvents,
+  insertParticipant,
+  personsByEmail,
+  pseudonymsStartingWith,
+} from './participant-repo.ts';
 import { participantKeys, planImport, type ImportMapping } from './wave-import.ts';
 
 // Importing an earlier wave (e.g. a 2011 paper questionnaire typed into a spreadsheet) into a
 // wave with source `import`: all or nothing. Rows keyed by pseudonym need the team; rows keyed by
-// email identify people, so only the steward may use them, and an unknown address becomes a new
-// external participant without consent (excluded from exports until the steward records it).
+// email identify people, so only the steward may use them: an external participant's address,
+// or a carrier's contact or account email when that carrier takes part; an unknown address
+// becomes a new external participant without consent (excluded from exports until the steward
+// records it).
 // A participant's earlier answers to the imported items of the wave are replaced, so an import
 // can be corrected by importing the corrected file.
 
@@ -101,7 +109,37 @@ async function knownParticipants(
     const id = byHash.get(h.toString('hex'));
     if (id) ids.set(k, id);
   }
+  for (const [k, id] of await carriersByEmail(
+    db,
+    studyId,
+    key,
+    keys.filter((k) => !ids.has(k)),
+  ))
+    ids.set(k, id);
   return { ids, hashes };
+}
+
+/**
+ * Emails that name a carrier participant: a person of the study's workspaces whose contact or
+ * account email it is, taking part as that carrier. An email that names two such participants
+ * matches neither (it then becomes an external participant, as an unknown address does).
+ */
+async function carriersByEmail(db: Db, studyId: string, key: Buffer, emails: string[]) {
+  const spans = (await studyWorkspaces(db, [studyId])).get(studyId) ?? [];
+  const persons = await personsByEmail(db, spans, emails);
+  const hashOf = new Map(
+    persons.map((p) => [p.id, identityHash(key, { kind: 'actor', actorId: p.id }).toString('hex')]),
+  );
+  const participants = await participantsByIdentity(db, studyId, [...new Set(hashOf.values())]);
+  const participantOf = new Map(participants.map((r) => [r.identity_hash, r.id]));
+  const found = new Map<string, Set<string>>();
+  for (const p of persons) {
+    const id = participantOf.get(hashOf.get(p.id)!);
+    if (id) found.set(p.email, (found.get(p.email) ?? new Set()).add(id));
+  }
+  return [...found].flatMap(([email, ids]) =>
+    ids.size === 1 ? [[email, [...ids][0]!] as const] : [],
+  );
 }
 
 export async function importWave(

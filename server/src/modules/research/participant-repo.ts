@@ -62,6 +62,34 @@ export const personIn = (db: Db, workspaceIds: readonly string[], actorId: strin
     .where('kind', '=', 'person')
     .executeTakeFirst();
 
+/**
+ * Persons (carriers) of the workspaces whose contact email or account email is one of `emails`
+ * (given in lower case), with the email that matched.
+ */
+export async function personsByEmail(
+  db: Db,
+  workspaceIds: readonly string[],
+  emails: readonly string[],
+): Promise<{ id: string; email: string }[]> {
+  if (emails.length === 0 || workspaceIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('actors as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .select(['a.id', 'a.email', 'u.email as user_email'])
+    .where('a.workspace_id', 'in', [...workspaceIds])
+    .where('a.kind', '=', 'person')
+    .where((eb) =>
+      eb.or([eb(eb.fn('lower', ['a.email']), 'in', [...emails]), eb('u.email', 'in', [...emails])]),
+    )
+    .execute();
+  const wanted = new Set(emails);
+  return rows.flatMap((r) =>
+    [r.email?.toLowerCase(), r.user_email?.toLowerCase()]
+      .filter((e, i, all): e is string => !!e && wanted.has(e) && all.indexOf(e) === i)
+      .map((email) => ({ id: r.id, email })),
+  );
+}
+
 export const actorName = async (db: Db, actorId: string) =>
   (await db.selectFrom('actors').select('name').where('id', '=', actorId).executeTakeFirst())
     ?.name ?? null;

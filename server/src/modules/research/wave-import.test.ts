@@ -284,9 +284,25 @@ describeEachDialect('research: importing an earlier wave', (dialect) => {
     problemOf(await post(f.w1, byEmail), 403);
     expect(await analysisSnapshot(t)).toEqual(before);
 
-    const res = await post(f.w1, byEmail, () => f.steward);
+    // The carrier taking part as participant E is found by their contact email, in any case.
+    await t()
+      .ctx.db.updateTable('actors')
+      .set({ email: 'fenna.drager@example.org' })
+      .where('id', '=', f.carrier.id)
+      .execute();
+    const three = b64(
+      `email;Vertrouwen\r\n${emailOf(NAMES[0])};3\r\nnieuw@example.org;4\r\nFenna.Drager@Example.org;2\r\n`,
+    );
+    const res = await post(f.w1, { ...byEmail, contentBase64: three }, () => f.steward);
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ rows: 2, answers: 2, participantsCreated: 1 });
+    expect(res.json()).toMatchObject({ rows: 3, answers: 3, participantsCreated: 1 });
+    const eAnswers = await t()
+      .ctx.db.selectFrom('research_answers')
+      .select('participant_id')
+      .where('wave_id', '=', f.w1)
+      .where('participant_id', '=', f.E.id)
+      .execute();
+    expect(eAnswers).toHaveLength(1);
     const created = await t()
       .ctx.db.selectFrom('research_participants')
       .selectAll()
