@@ -19,6 +19,7 @@ import { loadOverlapInput } from '../server/src/modules/signals/input.ts';
 import { createTie } from '../server/src/modules/ties/service.ts';
 import { createPostgres, createSqlite } from './database.ts';
 import { onCleanup, runCleanup } from './processes.ts';
+import { median } from './report.ts';
 
 /**
  * Overlap detection from the database (`node --import tsx bench/overlap.ts --db
@@ -68,12 +69,6 @@ async function timedAsync<T>(f: () => Promise<T>): Promise<Timed<T>> {
   return { ms, cpuMs: (c.user + c.system) / 1000, blockMs, value };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
 const commit = () => {
   try {
     return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
@@ -84,37 +79,26 @@ const commit = () => {
 
 const ms = (x: number) => x.toFixed(x < 10 ? 1 : 0);
 
-/** The edits, in turn: an activity's hours, its areas, a tension tie from its actor. */
-async function edit(ctx: AppContext, ws: string, k: number, rnd: () => number, buurten: string[]) {
-  const db = ctx.db;
-  const count = await db
-    .selectFrom('activities')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('workspace_id', '=', ws)
-    .executeTakeFirstOrThrow();
-  const act = await db
-    .selectFrom('activities')
-    .select(['id', 'actor_id'])
-    .where('workspace_id', '=', ws)
-    .orderBy('id')
-    .offset(Math.floor(rnd() * Number(count.n)))
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  const pick = () => buurten[Math.floor(rnd() * buurten.length)]!;
+type ActivityRef = { id: string; actor_id: string };
+
+/** The edits, in turn: an activity's hours, its areas, a tension tie from its actor to another. */
+async function edit(
+  ctx: AppContext,
+  ws: string,
+  k: number,
+  rnd: () => number,
+  activities: readonly ActivityRef[],
+  buurten: readonly string[],
+) {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const act = pick(activities);
   if (k % 3 === 0)
     await changeActivity(ctx, system, ws, act.id, { hoursPerWeek: 1 + Math.floor(rnd() * 30) });
   else if (k % 3 === 1)
-    await changeActivity(ctx, system, ws, act.id, { areaIds: [pick(), pick()] });
+    await changeActivity(ctx, system, ws, act.id, { areaIds: [pick(buurten), pick(buurten)] });
   else {
-    const other = await db
-      .selectFrom('activities')
-      .select('actor_id')
-      .where('workspace_id', '=', ws)
-      .where('actor_id', '!=', act.actor_id)
-      .orderBy('id')
-      .offset(Math.floor(rnd() * (Number(count.n) - 100)))
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    let other = pick(activities);
+    while (other.actor_id === act.actor_id) other = pick(activities);
     await createTie(ctx, system, ws, {
       fromActorId: act.actor_id,
       toActorId: other.actor_id,
@@ -195,10 +179,16 @@ export async function dbSection(
         const full = await timedAsync(() => detectSignals(ctx, ws));
         if (full.value.incremental) throw new Error('expected a full run');
 
+        const activities = await handle.db
+          .selectFrom('activities')
+          .select(['id', 'actor_id'])
+          .where('workspace_id', '=', ws)
+          .orderBy('id')
+          .execute();
         const rnd = mulberry32(20261207);
         const runs: Timed<Awaited<ReturnType<typeof detectSignals>>>[] = [];
         for (let k = 0; k < edits; k++) {
-          await edit(ctx, ws, k, rnd, buurten);
+          await edit(ctx, ws, k, rnd, activities, buurten);
           const r = await timedAsync(() => detectSignals(ctx, ws));
           if (!r.value.incremental) throw new Error('expected an incremental run');
           runs.push(r);

@@ -9,6 +9,7 @@ import {
   detectOverlapsNaive,
 } from '../server/src/analytics/overlap/index.ts';
 import { mulberry32 } from '../server/src/analytics/network/random.ts';
+import { median } from './report.ts';
 import type {
   OverlapActivity,
   OverlapActor,
@@ -113,12 +114,6 @@ function generate(scale: Scale, seed: number): OverlapInput {
     if (r() < 0.3) funders.push({ funderId: `funder-${int(40)}`, recipientId: `actor-${i}` });
   }
   return { activities, actors, ties, funders };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /** Wall time and this process's CPU time (user + system), in ms. */

@@ -1,4 +1,5 @@
-import { SqliteAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isSqlite } from '../sqlite-rebuild.ts';
 
 // Which actors' overlap facts changed since the last detection (issue 5: signals "kept current
 // when activities or ties change"). The database itself records them, by triggers on every table
@@ -67,7 +68,9 @@ const SOURCES: Source[] = [
   },
 ];
 
-const isSqlite = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof SqliteAdapter;
+/** The row images an event has: the old row, the new row or both. */
+const imagesOf = (e: Event): ('old' | 'new')[] =>
+  e === 'delete' ? ['old'] : e === 'insert' ? ['new'] : ['old', 'new'];
 
 const name = (s: Source, e: Event) => `wd_overlap_${s.table}_${e.slice(0, 3)}`;
 
@@ -85,9 +88,9 @@ function pgSelect(s: Source, e: Event): string {
     const changed = `(${cols.map((c) => `o.${c}`).join(', ')}) is distinct from (${cols.map((c) => `n.${c}`).join(', ')})`;
     return `${s.select('n', 'new_rows n join old_rows o on o.id = n.id')} where ${changed}`;
   }
-  const tables =
-    e === 'delete' ? ['old_rows'] : e === 'insert' ? ['new_rows'] : ['old_rows', 'new_rows'];
-  return tables.map((t) => `(${s.select('r', `${t} r`)})`).join(' union ');
+  return imagesOf(e)
+    .map((image) => `(${s.select('r', `${image}_rows r`)})`)
+    .join(' union ');
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -109,8 +112,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const s of SOURCES)
     for (const e of s.events) {
       if (sqlite) {
-        const rows = e === 'delete' ? ['old'] : e === 'insert' ? ['new'] : ['old', 'new'];
-        const body = rows
+        const body = imagesOf(e)
           .map((r) => `insert into overlap_changes (workspace_id, actor_id) ${s.select(r, '')};`)
           .join('\n');
         await sql
@@ -129,8 +131,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
            end $$`,
         )
         .execute(db);
-      const tables = e === 'delete' ? ['old'] : e === 'insert' ? ['new'] : ['old', 'new'];
-      const referencing = tables.map((t) => `${t} table as ${t}_rows`).join(' ');
+      const referencing = imagesOf(e)
+        .map((image) => `${image} table as ${image}_rows`)
+        .join(' ');
       await sql
         .raw(
           `create trigger ${name(s, e)} after ${on(s, e, false)} on ${s.table}

@@ -72,7 +72,8 @@ export async function detectSignals(
   return ctx.db.transaction().execute(async (trx) => {
     const settings = await lockSettings(trx, workspaceId);
     // Another run (another process) stored this version today already.
-    if (isCurrent(settings, version, today)) return { ...EMPTY, found: found.signals.length };
+    if (isCurrent(settings, version, today))
+      return { ...EMPTY, found: inScope?.length ?? found.signals.length };
     // Another run stored its result, or the threshold changed, since this one read the settings:
     // this run's basis is gone. Its change rows stay; the next read or job run detects again.
     if (
@@ -140,21 +141,25 @@ const isCurrent = (s: SettingsRow, version: number, today: string) =>
 
 const inFlight = new WeakMap<object, Map<string, Promise<unknown>>>();
 
+/** What the caller knows of the workspace: authentication reads these columns with the session. */
+export type DetectedWorkspace = Pick<
+  Workspace,
+  'id' | 'directory_version' | 'signals_version' | 'signals_detected_version'
+>;
+
 /**
- * Re-detects when the workspace's directory changed since the last run (or it never ran). One
- * run in flight per workspace in this process: readers arriving meanwhile wait for it.
+ * The workspace's signals version once detection is current: re-detects first when the
+ * directory changed since the last run (or it never ran). When the workspace row the caller
+ * holds already says detection is current, this costs no query. One run in flight per workspace
+ * in this process: readers arriving meanwhile wait for it.
  */
-export async function ensureDetected(
-  ctx: AppContext,
-  ws: Pick<Workspace, 'id' | 'directory_version'>,
-): Promise<SettingsRow> {
-  const settings = await findSettings(ctx.db, ws.id);
+export async function ensureDetected(ctx: AppContext, ws: DetectedWorkspace): Promise<number> {
   // Versions only grow: a run that read a newer version than the caller's covers it too.
-  if (
-    settings?.detected_version != null &&
-    Number(settings.detected_version) >= Number(ws.directory_version)
-  )
-    return settings;
+  const covers = (detected: number | null) =>
+    detected !== null && Number(detected) >= Number(ws.directory_version);
+  if (covers(ws.signals_detected_version)) return Number(ws.signals_version);
+  const settings = await findSettings(ctx.db, ws.id);
+  if (settings && covers(settings.detected_version)) return Number(settings.signals_version);
   let running = inFlight.get(ctx.db);
   if (!running) inFlight.set(ctx.db, (running = new Map()));
   let run = running.get(ws.id);
@@ -164,7 +169,7 @@ export async function ensureDetected(
     running.set(ws.id, run);
   }
   await run;
-  return (await findSettings(ctx.db, ws.id))!;
+  return Number((await findSettings(ctx.db, ws.id))!.signals_version);
 }
 
 /**

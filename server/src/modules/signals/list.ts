@@ -19,7 +19,8 @@ import type { SignalListQuery, SignalSummary } from './schema.ts';
 // transition): the workspace's signal index (every signal, parsed once), and each finished page
 // per viewer and query. A hit costs no query: the workspace row authentication read carries the
 // signals version and the directory version detection last read (copied there from
-// overlap_settings, repo.ts); when the directory changed since, detection runs first.
+// overlap_settings, repo.ts); when the directory changed since, detection runs first
+// (`ensureDetected`).
 // Errors (an unknown area) are never cached.
 
 interface IndexedSignal {
@@ -82,13 +83,7 @@ export async function cachedSignalListJson(
   toJson: (page: { items: SignalSummary[]; total: number }) => string,
 ): Promise<{ json: FinishedJson; total: number }> {
   assertCan(actor, 'signals.read', ws.id);
-  // The workspace row (read with the session) says whether detection is current; only when it
-  // is not does this cost queries (detection first, once per workspace).
-  const detected = ws.signals_detected_version;
-  const signalsVersion =
-    detected !== null && Number(detected) >= Number(ws.directory_version)
-      ? ws.signals_version
-      : (await ensureDetected(ctx, ws)).signals_version;
+  const signalsVersion = await ensureDetected(ctx, ws);
   const version = `${ws.id}:${ws.directory_version}:${signalsVersion}`;
   // null: sees every signal; else only the signals whose party the user is.
   const viewerId = seesAll(actor, ws.id) ? null : (userIdOfActor(actor) ?? '-');

@@ -14,7 +14,7 @@ import { invalid } from '../activities/checks.ts';
 import { actorsByIds } from '../activities/refs-repo.ts';
 import { viewAlliance } from '../alliances/access.ts';
 import { seesActorInfo, seesAll, signalRole, userIdOfActor } from './access.ts';
-import { detectSignals, ensureDetected } from './detect.ts';
+import { detectSignals, ensureDetected, type DetectedWorkspace } from './detect.ts';
 import { detailOf, noteOut } from './dto.ts';
 import { snapshotOfStored } from './explanation.ts';
 import type { ActorInfo } from './input.ts';
@@ -48,7 +48,7 @@ import type {
 // (analytics/overlap/lifecycle.ts decides); add notes; the workspace's threshold. Who may see and
 // act: access.ts. A signal the caller may not see answers 404, as if it did not exist.
 
-type Ws = Pick<Workspace, 'id' | 'slug' | 'directory_version'>;
+type Ws = DetectedWorkspace & Pick<Workspace, 'slug'>;
 
 async function signalActors(db: Db, workspaceId: string, row: SignalRow) {
   const refs = await actorsByIds(db, workspaceId, [row.actor_a_id, row.actor_b_id]);
@@ -96,7 +96,7 @@ async function hiddenUsers(db: Db, actor: Actor, workspaceId: string, userIds: s
 export async function getSignal(
   ctx: AppContext,
   actor: Actor,
-  ws: Pick<Workspace, 'id' | 'directory_version'>,
+  ws: DetectedWorkspace,
   id: string,
 ): Promise<SignalDetail> {
   const workspaceId = ws.id;
@@ -175,7 +175,7 @@ export async function applyTransition(
   trx: Db,
   ctx: AppContext,
   actor: Actor,
-  ws: Ws,
+  ws: Pick<Workspace, 'id' | 'slug'>,
   id: string,
   body: TransitionBody,
 ): Promise<void> {
