@@ -76,9 +76,9 @@ describeEachDialect('overlap signals: incremental detection', (dialect) => {
     );
   };
   /** What a full detection over the whole workspace finds now. */
-  const full = async () => {
+  const full = async (threshold = THRESHOLD) => {
     const input = await loadOverlapInput(t().ctx.db, f.ws.id, day());
-    const d = detectOverlaps(input, { threshold: THRESHOLD, asOf: day() });
+    const d = detectOverlaps(input, { threshold, asOf: day() });
     return new Map(
       d.signals.map((s, k) => [
         s.actorIds.join('|'),
@@ -271,5 +271,12 @@ describeEachDialect('overlap signals: incremental detection', (dialect) => {
     expect((await detectSignals(t().ctx, f.ws.id)).incremental).toBe(false);
     expect(await changedActors()).toEqual([]);
     expect(await stored()).toEqual(await full());
+
+    // A new threshold changes no facts (no change rows): an incremental run would re-score
+    // nobody; the full run keeps exactly the pairs at or above it.
+    expect((await full(0.5)).size).toBeLessThan((await full()).size);
+    await putSettings(t().ctx, system, f.ws.id, { threshold: 0.5 });
+    expect(await changedActors()).toEqual([]);
+    expect(await stored()).toEqual(await full(0.5));
   });
 });
